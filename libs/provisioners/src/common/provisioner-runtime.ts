@@ -1,0 +1,44 @@
+import type { DecryptedConnection, RetryPolicy, VendorEndpoints } from '../contract';
+import { SecretScrubber } from './secret-scrubber';
+import { resolveRetryPolicy, systemClock, type RetryClock, type VendorCallContext } from './vendor-call';
+import type { VendorFailure } from './vendor-failure';
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Server-side knobs every provisioner shares: retry policy, clock, per-request timeout. */
+export interface ProvisionerRuntime {
+  policy: RetryPolicy;
+  clock: RetryClock;
+  requestTimeoutMs: number;
+}
+
+export function runtimeFrom(endpoints: VendorEndpoints, clock: RetryClock = systemClock): ProvisionerRuntime {
+  return {
+    policy: resolveRetryPolicy(endpoints.retry),
+    clock,
+    requestTimeoutMs: endpoints.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  };
+}
+
+/** A call context whose scrubber already knows the connection's admin credential. */
+export function callContextFor(
+  runtime: ProvisionerRuntime,
+  vendor: string,
+  conn: DecryptedConnection,
+  describe: (error: unknown) => VendorFailure,
+): VendorCallContext {
+  return {
+    vendor,
+    connection: { id: conn.id, label: conn.label },
+    scrubber: new SecretScrubber([conn.adminCredential]),
+    policy: runtime.policy,
+    clock: runtime.clock,
+    describe,
+  };
+}
+
+export function requiredSetting(vendor: string, conn: DecryptedConnection, name: string): string {
+  const value = conn.settings[name];
+  if (!value) throw new Error(`${vendor} connection "${conn.label}" (${conn.id}) has no "${name}" setting`);
+  return value;
+}

@@ -1,0 +1,133 @@
+import { VendorError } from '../contract';
+import { SecretScrubber } from './secret-scrubber';
+import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from './vendor-call';
+import type { VendorFailure } from './vendor-failure';
+
+class FailureError extends Error {
+  constructor(readonly failure: VendorFailure) {
+    super(failure.message);
+  }
+}
+
+class FakeClock implements RetryClock {
+  nowMs = 1_000_000;
+  readonly sleeps: number[] = [];
+  now(): number {
+    return this.nowMs;
+  }
+  sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.nowMs += ms;
+    return Promise.resolve();
+  }
+  random(): number {
+    return 0.5;
+  }
+}
+
+const ADMIN_KEY = 'sk-admin-THISISSECRET123';
+
+function context(clock: FakeClock, overrides: Partial<VendorCallContext['policy']> = {}): VendorCallContext {
+  return {
+    vendor: 'openai',
+    connection: { id: 'conn_1', label: 'Prod org' },
+    scrubber: new SecretScrubber([ADMIN_KEY]),
+    policy: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000, maxTotalMs: 10_000, ...overrides },
+    clock,
+    describe: (error) => (error instanceof FailureError ? error.failure : { message: String(error) }),
+  };
+}
+
+function failingThen<T>(failures: VendorFailure[], value: T): { fn: () => Promise<T>; calls: () => number } {
+  let calls = 0;
+  return {
+    fn: () => {
+      const failure = failures[calls];
+      calls += 1;
+      return failure ? Promise.reject(new FailureError(failure)) : Promise.resolve(value);
+    },
+    calls: () => calls,
+  };
+}
+
+async function caught(promise: Promise<unknown>): Promise<VendorError> {
+  try {
+    await promise;
+  } catch (error: unknown) {
+    if (error instanceof VendorError) return error;
+    throw error;
+  }
+  throw new Error('expected a VendorError');
+}
+
+describe('callVendor', () => {
+  it('retries 429 after exactly the Retry-After delay, then succeeds', async () => {
+    const clock = new FakeClock();
+    const op = failingThen([{ status: 429, retryAfterMs: 2000, message: 'slow down' }], 'ok');
+    await expect(callVendor(context(clock), 'create project', op.fn)).resolves.toBe('ok');
+    expect(clock.sleeps).toEqual([2000]);
+  });
+
+  it('backs off exponentially with jitter on 5xx and transport failures', async () => {
+    const clock = new FakeClock();
+    const op = failingThen([{ status: 503, message: 'down' }, { message: 'ECONNRESET' }, { status: 500, message: 'boom' }], 'ok');
+    await expect(callVendor(context(clock), 'list projects', op.fn)).resolves.toBe('ok');
+    expect(clock.sleeps).toEqual([75, 150, 300]);
+  });
+
+  it('gives up after the attempt limit with vendor_unavailable', async () => {
+    const clock = new FakeClock();
+    const op = failingThen(Array.from({ length: 10 }, () => ({ status: 502, message: 'bad gateway' })), 'never');
+    const error = await caught(callVendor(context(clock), 'list projects', op.fn));
+    expect(error.kind).toBe('vendor_unavailable');
+    expect(op.calls()).toBe(4);
+  });
+
+  it('stops early when the next wait would pass the total time budget, keeping Retry-After for the caller', async () => {
+    const clock = new FakeClock();
+    const op = failingThen([{ status: 429, retryAfterMs: 60_000, message: 'quota' }], 'never');
+    const error = await caught(callVendor(context(clock), 'create project', op.fn));
+    expect(error.kind).toBe('vendor_unavailable');
+    expect(error.retryAfterMs).toBe(60_000);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('maps 401 to connection_rejected naming the connection without echoing the credential', async () => {
+    const clock = new FakeClock();
+    const op = failingThen([{ status: 401, message: `Incorrect API key provided: ${ADMIN_KEY}` }], 'never');
+    const error = await caught(callVendor(context(clock), 'list projects', op.fn));
+    expect(error.kind).toBe('connection_rejected');
+    expect(error.message).toContain('"Prod org" (conn_1)');
+    expect(error.message).not.toContain('THISISSECRET');
+    expect(op.calls()).toBe(1);
+  });
+
+  it.each([
+    [404, 'not_found'],
+    [409, 'conflict'],
+    [400, 'invalid_request'],
+    [412, 'precondition_failed'],
+  ] as const)('maps HTTP %i to %s without retrying', async (status, kind) => {
+    const op = failingThen([{ status, message: 'nope' }], 'never');
+    const error = await caught(callVendor(context(new FakeClock()), 'op', op.fn));
+    expect(error.kind).toBe(kind);
+    expect(op.calls()).toBe(1);
+  });
+
+  it('lets the vendor describer override the class', async () => {
+    const op = failingThen([{ status: 400, kind: 'precondition_failed', message: 'org policy' }], 'never');
+    expect((await caught(callVendor(context(new FakeClock()), 'create key', op.fn))).kind).toBe('precondition_failed');
+  });
+});
+
+describe('ignoreNotFound', () => {
+  it('treats an object that is already gone as done', async () => {
+    const op = failingThen([{ status: 404, message: 'gone' }], 'never');
+    await expect(ignoreNotFound(callVendor(context(new FakeClock()), 'delete', op.fn))).resolves.toBeUndefined();
+  });
+
+  it('still fails on other errors', async () => {
+    const op = failingThen([{ status: 401, message: 'bad key' }], 'never');
+    await expect(ignoreNotFound(callVendor(context(new FakeClock()), 'delete', op.fn))).rejects.toBeInstanceOf(VendorError);
+  });
+});

@@ -1,0 +1,113 @@
+import {
+  DEFAULT_RETRY_POLICY,
+  VendorError,
+  type DecryptedConnection,
+  type RetryPolicy,
+  type VendorErrorKind,
+} from '../contract';
+import type { SecretScrubber } from './secret-scrubber';
+import type { VendorFailure } from './vendor-failure';
+
+export interface RetryClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** In [0, 1); the jitter source. */
+  random(): number;
+}
+
+export const systemClock: RetryClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
+};
+
+/** Everything one vendor call needs to retry, classify and scrub its failures. */
+export interface VendorCallContext {
+  vendor: string;
+  connection: Pick<DecryptedConnection, 'id' | 'label'>;
+  scrubber: SecretScrubber;
+  policy: RetryPolicy;
+  clock: RetryClock;
+  describe(error: unknown): VendorFailure;
+}
+
+export function resolveRetryPolicy(overrides: Partial<RetryPolicy> | undefined): RetryPolicy {
+  return { ...DEFAULT_RETRY_POLICY, ...overrides };
+}
+
+/**
+ * Runs one vendor operation with KeyGate's retry policy (the SDKs' own retries are off):
+ * 429, 408, 5xx and transport failures are retried with exponential backoff and jitter, honouring
+ * Retry-After, within bounded attempts and total time, then become 'vendor_unavailable'. Every other
+ * failure becomes a VendorError of its kind at once. Operations passed here must be safe to repeat.
+ */
+export async function callVendor<T>(ctx: VendorCallContext, operation: string, fn: () => Promise<T>): Promise<T> {
+  const startedAt = ctx.clock.now();
+  let last: VendorFailure | undefined;
+  for (let attempt = 1; attempt <= ctx.policy.maxAttempts; attempt += 1) {
+    try {
+      return await fn();
+    } catch (error: unknown) {
+      if (error instanceof VendorError) throw error;
+      last = ctx.describe(error);
+      const kind = classify(last);
+      if (kind !== 'vendor_unavailable') throw toVendorError(ctx, operation, kind, last);
+      if (attempt === ctx.policy.maxAttempts) break;
+      const delay = nextDelay(ctx, attempt, last);
+      if (ctx.clock.now() + delay - startedAt > ctx.policy.maxTotalMs) break;
+      await ctx.clock.sleep(delay);
+    }
+  }
+  throw toVendorError(ctx, operation, 'vendor_unavailable', last ?? { message: 'no attempt was made' });
+}
+
+/** For revoke paths: an object that is already gone counts as done. */
+export async function ignoreNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch (error: unknown) {
+    if (error instanceof VendorError && error.kind === 'not_found') return undefined;
+    throw error;
+  }
+}
+
+export function classify(failure: VendorFailure): VendorErrorKind {
+  if (failure.kind) return failure.kind;
+  const status = failure.status;
+  if (status === undefined || status === 408 || status === 429 || status >= 500) return 'vendor_unavailable';
+  if (status === 401 || status === 403) return 'connection_rejected';
+  if (status === 404 || status === 410) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 412) return 'precondition_failed';
+  return 'invalid_request';
+}
+
+function nextDelay(ctx: VendorCallContext, attempt: number, failure: VendorFailure): number {
+  if (failure.retryAfterMs !== undefined) return failure.retryAfterMs;
+  const ceiling = Math.min(ctx.policy.maxDelayMs, ctx.policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (ctx.clock.random() * ceiling) / 2);
+}
+
+function toVendorError(
+  ctx: VendorCallContext,
+  operation: string,
+  kind: VendorErrorKind,
+  failure: VendorFailure,
+): VendorError {
+  const vendorSays = ctx.scrubber.scrub(failure.message);
+  const status = failure.status === undefined ? 'no response' : `HTTP ${failure.status}`;
+  const message =
+    kind === 'connection_rejected'
+      ? `${ctx.vendor} rejected the admin credential of connection "${ctx.connection.label}" (${ctx.connection.id}) during ${operation} (${status}): ${vendorSays}`
+      : kind === 'vendor_unavailable'
+        ? `${ctx.vendor} is unavailable: ${operation} kept failing (${status}): ${vendorSays}`
+        : `${ctx.vendor} ${operation} failed (${status}): ${vendorSays}`;
+  const details = failure.details ? (JSON.parse(ctx.scrubber.scrub(JSON.stringify(failure.details))) as Record<string, unknown>) : undefined;
+  return new VendorError({
+    kind,
+    vendor: ctx.vendor,
+    message,
+    ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
+    details: { operation, ...(failure.status !== undefined ? { status: failure.status } : {}), ...(failure.vendorCode ? { vendorCode: failure.vendorCode } : {}), ...details },
+  });
+}

@@ -1,0 +1,54 @@
+/** Everything needed later to revoke, rotate or read policy. Never holds a secret. */
+export interface VendorKeyRef {
+  scopeId: string;
+  scopeName: string;
+  vendorKeyId: string | null;
+  refs: Record<string, string>;
+}
+
+export interface Instructions {
+  base_url: string;
+  auth_header: string;
+  [k: string]: unknown;
+}
+
+export interface ProvisionResult extends VendorKeyRef {
+  /** null only when keys are created by the developer in the vendor's console (Anthropic). */
+  secret: string | null;
+  /** Safe display hint: at most ~4 trailing characters of entropy. */
+  hint: string | null;
+  instructions: Instructions;
+}
+
+/** Called after each finished vendor step, so a crash leaves a trail the reconciler can follow. */
+export type StepRecorder = (step: string, ref: Partial<VendorKeyRef>) => Promise<void>;
+
+export interface ManagedScope {
+  scopeId: string;
+  scopeName: string;
+  intentPrefix: string;
+  vendorKeyIds: string[];
+}
+
+export interface PolicyReadback {
+  rateLimitRpm?: number | null;
+  modelsAllowed?: string[] | null;
+  budgetLimitUsd?: number | null;
+}
+
+export interface UsageWindow {
+  from: Date;
+  to: Date;
+}
+
+export interface ConsoleKeyBinding {
+  vendorKeyId: string;
+  hint: string;
+  strayKeyIds: string[];
+}
+
+export interface ConnectionCheck {
+  ok: boolean;
+  missingPermissions: string[];
+  detail: string;
+}
