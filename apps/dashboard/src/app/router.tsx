@@ -1,0 +1,37 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from '@/auth/require-auth';
+import { SignInPage } from '@/features/auth/sign-in-page';
+import { AppLayout } from '@/layout/app-layout';
+import { NotFoundPage } from '@/layout/not-found-page';
+
+// Every page but sign-in loads on demand, so the first page stays small.
+const OverviewPage = lazy(() => import('@/features/overview/overview-page'));
+const DevelopersPage = lazy(() => import('@/features/developers/developers-page'));
+const KeysPage = lazy(() => import('@/features/keys/keys-page'));
+const KeyDetailPage = lazy(() => import('@/features/keys/key-detail-page'));
+const VendorsPage = lazy(() => import('@/features/vendors/vendors-page'));
+const AuditPage = lazy(() => import('@/features/audit/audit-page'));
+const UsersPage = lazy(() => import('@/features/users/users-page'));
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: 'developers', element: <DevelopersPage /> },
+          { path: 'keys', element: <KeysPage /> },
+          { path: 'keys/:keyId', element: <KeyDetailPage /> },
+          { path: 'vendors', element: <VendorsPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

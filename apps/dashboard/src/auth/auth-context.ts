@@ -1,0 +1,26 @@
+import { createContext } from 'react';
+import type { Role } from '@/auth/permissions';
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  permissions: string[];
+  developer_id: string | null;
+  organization: { id: string; name: string };
+}
+
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'signed-out'; reason?: 'expired' | 'signed-out' }
+  | { status: 'signed-in'; user: CurrentUser };
+
+export interface AuthContextValue {
+  state: AuthState;
+  /** Throws the API's error (invalid_credentials, account_locked, too_many_requests). */
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+export const AuthContext = createContext<AuthContextValue | null>(null);
