@@ -1,0 +1,27 @@
+import type { VendorCapabilities } from '../contract';
+
+export const ANTHROPIC_CAPABILITIES: VendorCapabilities = {
+  fields: {
+    budget_limit_usd: {
+      enforcement: 'keygate',
+      note: "KeyGate polls Anthropic's cost report for the developer's workspace and deactivates the key once the budget is spent; the report lags by up to an hour.",
+    },
+    rate_limit_rpm: {
+      enforcement: 'none',
+      note: 'Not enforced: Anthropic workspace rate limits are managed in the Console, so this value is shown but not applied.',
+    },
+    models_allowed: {
+      enforcement: 'none',
+      note: 'Not enforced: Anthropic keys can call every model the organization has.',
+    },
+    expires_in_days: {
+      enforcement: 'keygate',
+      note: 'KeyGate deactivates and archives the key at Anthropic when it expires (checked every few minutes).',
+    },
+  },
+  keyDelivery: 'developer_creates_in_console',
+  rotation: 'reprovision',
+};
+
+export const ANTHROPIC_WORKSPACE_CAP = 100;
+export const ANTHROPIC_WORKSPACE_WARNING = 80;

@@ -1,0 +1,201 @@
+import type { APIKey } from '@anthropic-ai/sdk/resources/organization/api-keys';
+import {
+  BaseVendorProvisioner,
+  VendorError,
+  type ConnectionCheck,
+  type ConsoleKeyBinding,
+  type DecryptedConnection,
+  type ManagedScope,
+  type PolicyReadback,
+  type ProvisionIntent,
+  type ProvisionResult,
+  type StepRecorder,
+  type UsageWindow,
+  type VendorEndpoints,
+  type VendorKeyRef,
+} from '../contract';
+import { callContextFor, runtimeFrom, type ProvisionerRuntime } from '../common/provisioner-runtime';
+import { belongsToIntent, isManagedName, managedScopeName, NAMING_RULES, parseIntentPrefix } from '../common/scope-naming';
+import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from '../common/vendor-call';
+import { anthropicAdminClient, anthropicBaseUrl, describeAnthropicFailure, type AnthropicAdmin } from './anthropic-admin-client';
+import { ANTHROPIC_CAPABILITIES, ANTHROPIC_WORKSPACE_CAP, ANTHROPIC_WORKSPACE_WARNING } from './anthropic-capabilities';
+import { AnthropicReportsClient } from './anthropic-reports-client';
+import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey } from './anthropic-scope-steps';
+
+export interface WorkspaceUsage {
+  used: number;
+  cap: number;
+  /** True from 80 workspaces on: switch to per-team workspaces before the cap of 100 is hit. */
+  nearCap: boolean;
+}
+
+/**
+ * Anthropic: the Admin API cannot create keys. KeyGate creates a workspace per developer, makes the
+ * developer a member, and the developer creates the key in the Console; bindConsoleKey then finds it.
+ */
+export class AnthropicProvisioner extends BaseVendorProvisioner {
+  readonly vendor = 'anthropic';
+  readonly capabilities = ANTHROPIC_CAPABILITIES;
+  private readonly runtime: ProvisionerRuntime;
+
+  constructor(
+    private readonly endpoints: VendorEndpoints,
+    clock?: RetryClock,
+  ) {
+    super();
+    this.runtime = runtimeFrom(endpoints, clock);
+  }
+
+  async workspaceUsage(conn: DecryptedConnection): Promise<WorkspaceUsage> {
+    const { ctx, admin } = this.open(conn);
+    const used = (await callVendor(ctx, 'list workspaces', () => listWorkspaces(admin))).filter((w) => !w.archived_at).length;
+    return { used, cap: ANTHROPIC_WORKSPACE_CAP, nearCap: used >= ANTHROPIC_WORKSPACE_WARNING };
+  }
+
+  async checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
+    try {
+      const usage = await this.workspaceUsage(conn);
+      const detail = usage.nearCap
+        ? `Connected. ${usage.used} of ${usage.cap} workspaces are in use: consider per-team workspaces before the cap is reached.`
+        : `Connected. ${usage.used} of ${usage.cap} workspaces are in use.`;
+      return { ok: true, missingPermissions: [], detail };
+    } catch (error: unknown) {
+      if (error instanceof VendorError && error.kind === 'connection_rejected') {
+        return { ok: false, missingPermissions: ['organization Admin API key (sk-ant-admin…)'], detail: error.message };
+      }
+      throw error;
+    }
+  }
+
+  async provision(conn: DecryptedConnection, intent: ProvisionIntent, record: StepRecorder): Promise<ProvisionResult> {
+    const { ctx, admin } = this.open(conn);
+    const scopeName = managedScopeName(intent, NAMING_RULES.anthropic);
+    const workspace = await ensureWorkspace(ctx, admin, scopeName, intent.keyId);
+    const scope = { scopeId: workspace.id, scopeName };
+    await record('workspace_created', scope);
+    const membership = await ensureMembership(ctx, admin, workspace.id, intent.developer.email);
+    const refs: Record<string, string> = {
+      workspace_id: workspace.id,
+      developer_email: intent.developer.email,
+      ...('userId' in membership ? { user_id: membership.userId } : { invite_id: membership.inviteId }),
+    };
+    await record('developer_added', { ...scope, refs });
+    return { ...scope, vendorKeyId: null, refs, secret: null, hint: null, instructions: this.instructions(scopeName, 'inviteId' in membership) };
+  }
+
+  /** Rotation happens in the same workspace: the developer creates a new key, which is bound instead of the old one. */
+  override rotate(_conn: DecryptedConnection, ref: VendorKeyRef): Promise<ProvisionResult> {
+    const refs = { ...ref.refs, ...(ref.vendorKeyId ? { replaces_key_id: ref.vendorKeyId } : {}) };
+    return Promise.resolve({ scopeId: ref.scopeId, scopeName: ref.scopeName, vendorKeyId: null, refs, secret: null, hint: null, instructions: this.instructions(ref.scopeName, false) });
+  }
+
+  override async revokeSuperseded(conn: DecryptedConnection, oldRef: VendorKeyRef): Promise<void> {
+    if (!oldRef.vendorKeyId) return;
+    const { ctx, admin } = this.open(conn);
+    const keyId = oldRef.vendorKeyId;
+    const key = await ignoreNotFound(callVendor(ctx, 'read key', () => admin.apiKeys.retrieve(keyId)));
+    if (key) await retireKey(ctx, admin, key);
+  }
+
+  override async bindConsoleKey(conn: DecryptedConnection, ref: VendorKeyRef): Promise<ConsoleKeyBinding | null> {
+    const { ctx, admin } = this.open(conn);
+    const email = ref.refs['developer_email'];
+    let userId: string | undefined = ref.refs['user_id'];
+    if (!userId && email) {
+      userId = await findUserId(ctx, admin, email); // the invite may have been accepted since
+      if (userId) await addMember(ctx, admin, ref.scopeId, userId);
+    }
+    const excluded = ref.refs['replaces_key_id'];
+    const live = (await listWorkspaceKeys(ctx, admin, ref.scopeId)).filter((key) => key.status === 'active' && key.id !== excluded);
+    const byDeveloper = live.filter((key) => userId !== undefined && key.created_by?.id === userId);
+    const bound = oldestFirst(byDeveloper.length > 0 ? byDeveloper : live.filter((key) => key.created_by === null))[0];
+    if (!bound) return null;
+    return {
+      vendorKeyId: bound.id,
+      hint: bound.partial_key_hint ?? `${bound.name} (${bound.id})`,
+      strayKeyIds: live.filter((key) => key.id !== bound.id).map((key) => key.id),
+    };
+  }
+
+  async revoke(conn: DecryptedConnection, ref: VendorKeyRef, opts: { offboard: boolean }): Promise<void> {
+    const { ctx, admin } = this.open(conn);
+    const workspace = await ignoreNotFound(callVendor(ctx, 'read workspace', () => admin.workspaces.retrieve(ref.scopeId)));
+    if (!workspace) return;
+    // Every key in the developer's workspace dies with the grant, strays included.
+    for (const key of await listWorkspaceKeys(ctx, admin, ref.scopeId)) await retireKey(ctx, admin, key);
+    if (opts.offboard && !workspace.archived_at) {
+      await ignoreNotFound(callVendor(ctx, 'archive workspace', () => admin.workspaces.archive(ref.scopeId)));
+    }
+  }
+
+  async findByIntent(conn: DecryptedConnection, intentId: string): Promise<VendorKeyRef[]> {
+    const { ctx, admin } = this.open(conn);
+    const workspaces = await callVendor(ctx, 'list workspaces', () => listWorkspaces(admin));
+    return workspaces
+      .filter((workspace) => !workspace.archived_at && belongsToIntent(workspace.name, intentId))
+      .map((workspace) => ({ scopeId: workspace.id, scopeName: workspace.name, vendorKeyId: null, refs: { workspace_id: workspace.id } }));
+  }
+
+  async *listManaged(conn: DecryptedConnection): AsyncIterable<ManagedScope> {
+    const { ctx, admin } = this.open(conn);
+    const workspaces = await callVendor(ctx, 'list workspaces', () => listWorkspaces(admin));
+    for (const workspace of workspaces) {
+      if (workspace.archived_at || !isManagedName(workspace.name)) continue;
+      const keys = await listWorkspaceKeys(ctx, admin, workspace.id);
+      yield {
+        scopeId: workspace.id,
+        scopeName: workspace.name,
+        intentPrefix: parseIntentPrefix(workspace.name) ?? '',
+        vendorKeyIds: keys.filter((key) => key.status !== 'archived').map((key) => key.id),
+      };
+    }
+  }
+
+  /** Nothing of the policy lives at Anthropic (see capabilities), so there is nothing to drift. */
+  readPolicy(): Promise<PolicyReadback> {
+    return Promise.resolve({});
+  }
+
+  override async usage(conn: DecryptedConnection, ref: VendorKeyRef, window: UsageWindow): Promise<{ costUsd: number }> {
+    const { ctx } = this.open(conn);
+    const reports = new AnthropicReportsClient(anthropicBaseUrl(this.endpoints), conn.adminCredential, this.runtime.requestTimeoutMs);
+    let cents = 0;
+    let page: string | undefined;
+    do {
+      const current = page;
+      const response = await callVendor(ctx, 'read cost report', () =>
+        reports.costReportPage({ startingAt: window.from, endingAt: window.to }, current),
+      );
+      for (const bucket of response.data) {
+        for (const result of bucket.results) if (result.workspace_id === ref.scopeId) cents += Number(result.amount);
+      }
+      page = response.has_more && response.next_page ? response.next_page : undefined;
+    } while (page);
+    return { costUsd: cents / 100 };
+  }
+
+  private instructions(workspaceName: string, invited: boolean): ProvisionResult['instructions'] {
+    return {
+      base_url: anthropicBaseUrl(this.endpoints),
+      auth_header: 'x-api-key: <key>',
+      workspace: workspaceName,
+      console_url: 'https://console.anthropic.com/settings/keys',
+      steps: [
+        ...(invited ? ['Accept the invitation to the Anthropic organization sent to your email.'] : []),
+        `In the Anthropic Console, open Settings → API keys and create a key in the workspace "${workspaceName}".`,
+        'KeyGate finds the key by itself and starts governing it; you do not need to paste it anywhere.',
+      ],
+    };
+  }
+
+  private open(conn: DecryptedConnection): { ctx: VendorCallContext; admin: AnthropicAdmin } {
+    return {
+      ctx: callContextFor(this.runtime, this.vendor, conn, describeAnthropicFailure),
+      admin: anthropicAdminClient(this.endpoints, this.runtime, conn),
+    };
+  }
+}
+
+function oldestFirst(keys: APIKey[]): APIKey[] {
+  return [...keys].sort((a, b) => a.created_at.localeCompare(b.created_at));
+}
