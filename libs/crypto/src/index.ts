@@ -17,3 +17,5 @@ export { generateToken, hashToken, parseToken, timingSafeEqualHex } from './acce
 export type { GeneratedToken } from './access-token';
 export { maskSecret } from './mask-secret';
 export { loadOrCreateMasterKeyFile, MASTER_KEY_FILE_NAME } from './master-key-file';
+export { createSealedKey, openSealedKey } from './sealed-key';
+export { composeAad } from './record-aad';

@@ -51,3 +51,12 @@ describe('fingerprintSecret', () => {
     expect(() => fingerprintSecret(secret, Buffer.alloc(16, 7))).toThrow(/at least 32 bytes/);
   });
 });
+
+describe('deriveKey from a raw root key', () => {
+  it('derives stable per-purpose keys from a 32-byte buffer and refuses a short one', () => {
+    const root = Buffer.alloc(32, 9);
+    expect(deriveKey(root, 'fingerprint').equals(deriveKey(Buffer.alloc(32, 9), 'fingerprint'))).toBe(true);
+    expect(deriveKey(root, 'fingerprint').equals(deriveKey(root, 'access-token'))).toBe(false);
+    expect(() => deriveKey(Buffer.alloc(8), 'fingerprint')).toThrow(/at least 32 bytes/);
+  });
+});
