@@ -1,6 +1,6 @@
 export { CryptoError, isCryptoError } from './crypto.errors';
 export type { CryptoErrorCode, CryptoErrorDetails } from './crypto.errors';
-export { MasterKey, MASTER_KEY_BYTES, MASTER_KEY_ENV } from './master-key';
+export { MasterKey, MASTER_KEY_BYTES, MASTER_KEY_ENV, PREVIOUS_MASTER_KEYS_ENV } from './master-key';
 export { Keyring } from './keyring';
 export { EnvelopeCipher } from './envelope-cipher';
 export {

@@ -1,5 +1,5 @@
 import { CryptoError } from './crypto.errors';
-import { MasterKey } from './master-key';
+import { MASTER_KEY_ENV, MasterKey, PREVIOUS_MASTER_KEYS_ENV } from './master-key';
 
 /**
  * The current master key (used for every new seal and rewrap) plus older keys that are still
@@ -20,6 +20,21 @@ export class Keyring {
         throw new CryptoError('invalid_master_key', `Two different master keys share the id "${key.id}".`);
       }
     }
+  }
+
+  /**
+   * The keyring as configured by the environment: the current key (KEYGATE_MASTER_KEY) and a
+   * comma-separated list of older keys still accepted for reading (KEYGATE_PREVIOUS_MASTER_KEYS).
+   */
+  static fromBase64(current: string, previous = ''): Keyring {
+    const older = previous
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '')
+      .map((entry, index) =>
+        MasterKey.fromBase64(entry, undefined, `${PREVIOUS_MASTER_KEYS_ENV} entry ${index + 1}`),
+      );
+    return new Keyring(MasterKey.fromBase64(current, undefined, MASTER_KEY_ENV), older);
   }
 
   find(keyId: string): MasterKey | undefined {

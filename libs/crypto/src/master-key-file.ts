@@ -12,7 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { CryptoError, isCryptoError } from './crypto.errors';
+import { CryptoError } from './crypto.errors';
 import { MasterKey } from './master-key';
 
 export const MASTER_KEY_FILE_NAME = 'master.key';
@@ -42,14 +42,7 @@ function readKeyFile(path: string): MasterKey {
       `Master key file ${path} is accessible by other users (mode ${mode.toString(8)}); run: chmod 600 ${path}`,
     );
   }
-  try {
-    return MasterKey.fromBase64(readFileSync(path, 'utf8'));
-  } catch (error) {
-    if (isCryptoError(error)) {
-      throw new CryptoError('invalid_master_key', `Master key file ${path} is unusable: ${error.message}`);
-    }
-    throw error;
-  }
+  return MasterKey.fromBase64(readFileSync(path, 'utf8'), undefined, `Master key file ${path}`);
 }
 
 function ensurePrivateDir(dir: string): void {

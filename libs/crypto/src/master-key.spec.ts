@@ -81,4 +81,23 @@ describe('Keyring', () => {
     const second = MasterKey.fromBase64(randomBytes(32).toString('base64'), 'kek');
     expect(() => new Keyring(first, [second])).toThrow(/share the id "kek"/);
   });
+
+  it('loads the current and previous keys from their environment values', () => {
+    const current = MasterKey.generate();
+    const previous = [MasterKey.generate(), MasterKey.generate()];
+    const keyring = Keyring.fromBase64(
+      current.toBase64(),
+      ` ${previous[0].toBase64()} ,${previous[1].toBase64()},`,
+    );
+    expect(keyring.current.id).toBe(current.id);
+    expect(keyring.keyIds).toEqual([current.id, previous[0].id, previous[1].id]);
+    expect(Keyring.fromBase64(current.toBase64()).keyIds).toEqual([current.id]);
+  });
+
+  it('names the previous-keys variable and the bad entry when an older key is invalid', () => {
+    const valid = MasterKey.generate().toBase64();
+    expect(() => Keyring.fromBase64(valid, `${valid},${randomBytes(16).toString('base64')}`)).toThrow(
+      /^KEYGATE_PREVIOUS_MASTER_KEYS entry 2 decodes to 16 bytes/,
+    );
+  });
 });

@@ -4,6 +4,7 @@ import { CryptoError } from './crypto.errors';
 
 export const MASTER_KEY_BYTES = 32;
 export const MASTER_KEY_ENV = 'KEYGATE_MASTER_KEY';
+export const PREVIOUS_MASTER_KEYS_ENV = 'KEYGATE_PREVIOUS_MASTER_KEYS';
 
 const KEY_ID_LABEL = 'keygate key id';
 const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -28,18 +29,24 @@ export class MasterKey {
     return new MasterKey(randomBytes(MASTER_KEY_BYTES));
   }
 
-  /** Accepts standard or url-safe base64 of exactly 32 bytes. */
-  static fromBase64(value: string, keyId?: string): MasterKey {
+  /**
+   * Accepts standard or url-safe base64 of exactly 32 bytes. `source` names where the value came
+   * from in error messages (the value itself is never echoed).
+   */
+  static fromBase64(value: string, keyId?: string, source: string = MASTER_KEY_ENV): MasterKey {
     const text = value.trim();
     if (text === '' || !BASE64_PATTERN.test(text)) {
-      throw invalidMasterKey('is not valid base64');
+      throw invalidMasterKey(source, 'is not valid base64');
     }
     const material = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     if (material.length !== MASTER_KEY_BYTES) {
-      throw invalidMasterKey(`decodes to ${material.length} bytes, expected exactly ${MASTER_KEY_BYTES}`);
+      throw invalidMasterKey(
+        source,
+        `decodes to ${material.length} bytes, expected exactly ${MASTER_KEY_BYTES}`,
+      );
     }
     if (material.every((byte) => byte === material[0])) {
-      throw invalidMasterKey('is a constant placeholder, not a random key');
+      throw invalidMasterKey(source, 'is a constant placeholder, not a random key');
     }
     if (keyId !== undefined && !KEY_ID_PATTERN.test(keyId)) {
       throw new CryptoError('invalid_master_key', 'Master key id must be 1-64 characters of [A-Za-z0-9_-].');
@@ -84,10 +91,10 @@ function deriveKeyId(material: Buffer): string {
   return createHmac('sha256', material).update(KEY_ID_LABEL).digest('hex').slice(0, 8);
 }
 
-function invalidMasterKey(problem: string): CryptoError {
+function invalidMasterKey(source: string, problem: string): CryptoError {
   return new CryptoError(
     'invalid_master_key',
-    `${MASTER_KEY_ENV} ${problem}. It must be ${MASTER_KEY_BYTES} random bytes in base64, ` +
+    `${source} ${problem}. It must be ${MASTER_KEY_BYTES} random bytes in base64, ` +
       'for example the output of `openssl rand -base64 32`.',
   );
 }
