@@ -34,12 +34,7 @@ export class EnvelopeCipher {
     const checked = parseSealedSecret(sealed);
     const dataKey = this.unwrapDataKey(checked, aad);
     try {
-      const box = {
-        iv: decodeField(checked, 'iv'),
-        ciphertext: decodeField(checked, 'ciphertext'),
-        tag: decodeField(checked, 'tag'),
-      };
-      return gcmOpen(dataKey, box, dataAad(aad), 'encrypted secret').toString('utf8');
+      return gcmOpen(dataKey, dataBox(checked), dataAad(aad), 'encrypted secret').toString('utf8');
     } finally {
       dataKey.fill(0);
     }
@@ -61,12 +56,7 @@ export class EnvelopeCipher {
     }
     const dataKey = this.unwrapDataKey(checked, aad);
     try {
-      const data = {
-        iv: decodeField(checked, 'iv'),
-        ciphertext: decodeField(checked, 'ciphertext'),
-        tag: decodeField(checked, 'tag'),
-      };
-      return this.seal(this.keyring.current, dataKey, data, aad);
+      return this.seal(this.keyring.current, dataKey, dataBox(checked), aad);
     } finally {
       dataKey.fill(0);
     }
@@ -107,6 +97,14 @@ export class EnvelopeCipher {
     };
     return gcmOpen(readMaterial(master), box, wrapAad(master.id, aad), 'wrapped data key');
   }
+}
+
+function dataBox(sealed: SealedSecret): GcmBox {
+  return {
+    iv: decodeField(sealed, 'iv'),
+    ciphertext: decodeField(sealed, 'ciphertext'),
+    tag: decodeField(sealed, 'tag'),
+  };
 }
 
 function dataAad(aad: string): Buffer {
