@@ -1,0 +1,1 @@
+export { type AzureSimOptions, type RunningAzureSim, startAzureSim } from '@sim/azure/start-azure-sim';
