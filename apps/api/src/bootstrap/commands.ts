@@ -1,0 +1,30 @@
+import { ConfigError } from '@api/config/env-parsers';
+import { migrateCommand } from './migrate-command';
+import { serveCommand } from './serve-command';
+
+const USAGE = `Usage: keygate-api <command>
+  start     all-in-one: embedded PostgreSQL (unless DATABASE_URL), migrations, sandbox vendors, API and dashboard
+  serve     production server: needs DATABASE_URL, KEYGATE_MASTER_KEY and JWT_SECRET; does not migrate
+  migrate   apply committed database migrations, then exit`;
+
+export async function runCommand(argv: string[]): Promise<void> {
+  const [command = 'serve'] = argv;
+  try {
+    switch (command) {
+      case 'start':
+      case 'serve':
+        await serveCommand(command);
+        return;
+      case 'migrate':
+        await migrateCommand();
+        return;
+      default:
+        process.stderr.write(`${USAGE}\n`);
+        process.exitCode = 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`KeyGate failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** How many live keys depend on a connection. Until the keys table exists nothing does. */
+@Injectable()
+export class ConnectionUsage {
+  async liveKeyCount(m: EntityManager, organizationId: string, connectionId: string): Promise<number> {
+    const exists = (await m.query(`SELECT to_regclass('issued_keys') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+    if (!exists[0]?.present) return 0;
+    const rows = (await m.query(
+      `SELECT count(*)::int AS n FROM issued_keys WHERE organization_id = $1 AND connection_id = $2 AND state NOT IN ('revoked','expired','failed')`,
+      [organizationId, connectionId],
+    )) as Array<{ n: number }>;
+    return rows[0]?.n ?? 0;
+  }
+}
