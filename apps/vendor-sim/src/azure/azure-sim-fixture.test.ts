@@ -1,4 +1,5 @@
 import { request } from 'node:https';
+import Fastify from 'fastify';
 import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
 import { ClientSecretCredential } from '@azure/identity';
 import { type RunningAzureSim, startAzureSim } from '@sim/azure/start-azure-sim';
@@ -109,4 +110,29 @@ export function chat(
       body: { messages: [{ role: 'user', content }], max_tokens: 50 },
     },
   );
+}
+
+/** Reads a vendor control route the way the control server mounts it (`/vendors/<vendor>/...`). */
+export async function controlGet(ctx: SimContext, path: string): Promise<unknown> {
+  const control = Fastify();
+  for (const [vendor, plugins] of ctx.control.entries()) {
+    for (const plugin of plugins) {
+      await control.register(
+        (instance, _options, done) => {
+          plugin(instance);
+          done();
+        },
+        { prefix: `/vendors/${vendor}` },
+      );
+    }
+  }
+  await control.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const address = control.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const answer = await fetch(`http://127.0.0.1:${port}${path}`);
+    return (await answer.json()) as unknown;
+  } finally {
+    await control.close();
+  }
 }
