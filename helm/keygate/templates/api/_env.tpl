@@ -11,6 +11,14 @@
     secretKeyRef:
       name: {{ $secret }}
       key: {{ .Values.auth.existingSecretKeys.jwtSecret }}
+{{- if or .Values.auth.existingSecret .Values.auth.previousMasterKeys }}
+- name: KEYGATE_PREVIOUS_MASTER_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ .Values.auth.existingSecretKeys.previousMasterKeys }}
+      optional: true
+{{- end }}
 {{- if include "keygate.auth.hasAdmin" . }}
 - name: ADMIN_EMAIL
   valueFrom:
