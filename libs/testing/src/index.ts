@@ -1,1 +1,5 @@
 export { createTestDatabase, TestDatabase } from './database/template-database';
+export { startTestApp, TestApp, TestAppOptions } from './app/test-app';
+export { HttpClient, ApiResponse } from './app/http-client';
+export { createTestOrganization, TestOrganization, SignedInUser } from './app/org-fixture';
+export { recordSecret, testRunDir } from './canary/secret-registry';

@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
 /** Paths pino removes from every log line: credentials, passwords and tokens never reach the log. */
 export const REDACTED_PATHS = [
@@ -20,14 +20,17 @@ export const REDACTED_PATHS = [
   'err.response',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
     level,
     base: { service: 'keygate' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: { err: pino.stdSerializers.err },
-  });
+    },
+    destination,
+  );
 }
 
 /** Routes Nest's own log calls into the same pino logger, as JSON. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deriveKey, Keyring, loadOrCreateMasterKeyFile, MasterKey } from '@keygate/crypto';
+import { deriveKey, Keyring, loadOrCreateMasterKeyFile } from '@keygate/crypto';
 import type { AppConfig } from '@api/config/app-config';
 
 /** Root secrets resolved once at start-up: from the environment, or generated into the data folder in start mode. */
@@ -20,23 +20,17 @@ export class RuntimeSecrets {
 
 export function resolveRuntimeSecrets(config: AppConfig, warn: (message: string) => void): RuntimeSecrets {
   const secretsDir = join(config.dataDir, 'secrets');
-  let master: MasterKey;
-  if (config.secrets.masterKey) {
-    master = MasterKey.fromBase64(config.secrets.masterKey);
-  } else {
+  let current = config.secrets.masterKey;
+  if (!current) {
     const loaded = loadOrCreateMasterKeyFile(secretsDir);
-    master = loaded.key;
+    current = loaded.key.toBase64();
     warn(
       `KEYGATE_MASTER_KEY is not set: using ${loaded.created ? 'a newly generated' : 'the'} master key in ${secretsDir}. ` +
         'Back it up: without it stored vendor credentials cannot be decrypted. Set KEYGATE_MASTER_KEY in production.',
     );
   }
-  const previous = (process.env.KEYGATE_PREVIOUS_MASTER_KEYS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((k) => MasterKey.fromBase64(k));
-  return new RuntimeSecrets(new Keyring(master, previous), config.secrets.jwtSecret ?? loadOrCreateJwtSecret(secretsDir));
+  const keyring = Keyring.fromBase64(current, process.env.KEYGATE_PREVIOUS_MASTER_KEYS ?? '');
+  return new RuntimeSecrets(keyring, config.secrets.jwtSecret ?? loadOrCreateJwtSecret(secretsDir));
 }
 
 function loadOrCreateJwtSecret(dir: string): string {
@@ -44,6 +38,12 @@ function loadOrCreateJwtSecret(dir: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-  return secret;
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another process created it first: use theirs, so both sign with the same secret.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
 }

@@ -12,7 +12,6 @@ describe('database migrations', () => {
   });
   afterAll(async () => {
     await client.end();
-    await db.drop();
   });
 
   it('creates every table of the foundation', async () => {

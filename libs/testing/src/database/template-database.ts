@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { runMigrations } from '@api/database/data-source';
 
 export const TEMPLATE_DATABASE = 'keygate_test_template';
+export const TEST_DATABASE_PREFIX = 'kg_test_';
 
 function withDatabase(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -32,18 +33,16 @@ export async function prepareTemplateDatabase(adminUrl: string): Promise<void> {
 export interface TestDatabase {
   url: string;
   name: string;
-  drop(): Promise<void>;
 }
 
-/** A fresh, migrated database for one test file, cloned from the template in milliseconds. */
+/**
+ * A fresh, migrated database for one test file, cloned from the template in milliseconds. It is kept until the end
+ * of the run, when the secret canary scans it, and goes away with the test cluster.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.KEYGATE_TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('KEYGATE_TEST_ADMIN_URL is not set: run this test through the jest integration or e2e project');
-  const name = `kg_test_${randomBytes(6).toString('hex')}`;
+  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
-  return {
-    url: withDatabase(adminUrl, name),
-    name,
-    drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+  return { url: withDatabase(adminUrl, name), name };
 }

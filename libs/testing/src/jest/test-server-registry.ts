@@ -1,6 +1,7 @@
 /** Jest runs globalSetup and globalTeardown in the same process; this hands the server from one to the other. */
 interface TestServer {
   dir: string;
+  adminUrl: string;
   stop(): Promise<void>;
 }
 
