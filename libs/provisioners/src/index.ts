@@ -13,3 +13,9 @@ export {
   belongsToIntent,
   type NamingRules,
 } from './common/scope-naming';
+export { createProvisionerRegistry, provisionerFor, type ProvisionerRegistry } from './registry/create-provisioner-registry';
+export { OpenAIProvisioner } from './openai/openai-provisioner';
+export { AnthropicProvisioner, type WorkspaceUsage } from './anthropic/anthropic-provisioner';
+export { GoogleVertexProvisioner } from './google-vertex/google-vertex-provisioner';
+export { AzureOpenAIProvisioner, AZURE_OPENAI_API_VERSION } from './azure-openai/azure-openai-provisioner';
+export { capacityForRpm, RPM_PER_CAPACITY_UNIT } from './azure-openai/azure-capabilities';
