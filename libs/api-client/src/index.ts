@@ -20,3 +20,4 @@ export function createKeyGateClient(options: KeyGateClientOptions = {}): KeyGate
     credentials: 'same-origin',
   });
 }
+export type { ResponseBody, RequestBody, QueryParams } from './path-types';

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/auth/require-auth';
+import { RequirePermission } from '@/auth/require-permission';
 import { SignInPage } from '@/features/auth/sign-in-page';
 import { AppLayout } from '@/layout/app-layout';
 import { NotFoundPage } from '@/layout/not-found-page';
@@ -23,12 +24,40 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <OverviewPage /> },
-          { path: 'developers', element: <DevelopersPage /> },
+          {
+            path: 'developers',
+            element: (
+              <RequirePermission permission="developers:read">
+                <DevelopersPage />
+              </RequirePermission>
+            ),
+          },
           { path: 'keys', element: <KeysPage /> },
           { path: 'keys/:keyId', element: <KeyDetailPage /> },
-          { path: 'vendors', element: <VendorsPage /> },
-          { path: 'audit', element: <AuditPage /> },
-          { path: 'users', element: <UsersPage /> },
+          {
+            path: 'vendors',
+            element: (
+              <RequirePermission permission="vendors:read">
+                <VendorsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit:read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'users',
+            element: (
+              <RequirePermission permission="users:read">
+                <UsersPage />
+              </RequirePermission>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -19,8 +19,8 @@ export type AuthState =
 export interface AuthContextValue {
   state: AuthState;
   /** Throws the API's error (invalid_credentials, account_locked, too_many_requests). */
-  signIn(email: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -4,9 +4,14 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { api, refreshAccessToken, sessionApi } from '@/api/api-client';
 import { accessTokenStore } from '@/auth/access-token-store';
 import { AuthContext, type AuthState, type CurrentUser } from '@/auth/auth-context';
+import type { Role } from '@/auth/permissions';
+
+const roles: readonly Role[] = ['owner', 'admin', 'developer', 'viewer'];
 
 async function loadCurrentUser(): Promise<CurrentUser> {
-  return (await unwrap(api.GET('/api/v1/auth/me'))) as CurrentUser;
+  const me = await unwrap(api.GET('/api/v1/auth/me'));
+  // An unknown role gets the least privilege; the server decides anyway.
+  return { ...me, role: roles.find((role) => role === me.role) ?? 'viewer' };
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -32,7 +37,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       accessTokenStore.subscribe((token) => {
         if (token) return;
         queryClient.clear();
-        setState((current) => (current.status === 'signed-in' ? { status: 'signed-out', reason: 'expired' } : current));
+        setState((current) =>
+          current.status === 'signed-in' ? { status: 'signed-out', reason: 'expired' } : current,
+        );
       }),
     [queryClient],
   );

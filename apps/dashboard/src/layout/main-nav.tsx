@@ -7,7 +7,9 @@ import { navItems } from '@/layout/nav-items';
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const user = useCurrentUser();
   const { pathname } = useLocation();
-  const visible = navItems.filter((item) => !item.anyOf || item.anyOf.some((permission) => can(user, permission)));
+  const visible = navItems.filter(
+    (item) => !item.anyOf || item.anyOf.some((permission) => can(user, permission)),
+  );
   return (
     <Stack gap={2} component="nav" aria-label="Main">
       {visible.map((item) => {

@@ -12,7 +12,10 @@ export function describeSignInError(error: unknown): SignInErrorMessage {
   if (error instanceof ApiError) {
     switch (error.code) {
       case 'invalid_credentials':
-        return { title: 'Wrong email or password', message: 'Check both and try again. Passwords are case-sensitive.' };
+        return {
+          title: 'Wrong email or password',
+          message: 'Check both and try again. Passwords are case-sensitive.',
+        };
       case 'account_locked': {
         const until = typeof error.details.locked_until === 'string' ? error.details.locked_until : null;
         return {

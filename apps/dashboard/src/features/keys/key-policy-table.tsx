@@ -1,0 +1,36 @@
+import { Table } from '@mantine/core';
+import type { IssuedKey } from '@/api/api-types';
+import { PolicyFieldLabel } from '@/features/keys/policy-field-label';
+import { enforcementOf } from '@/features/vendors/capability-lookup';
+import { useCapabilities } from '@/features/vendors/use-vendors';
+import { formatDateTime, formatUsd } from '@/shared/format';
+
+export function KeyPolicyTable({ issuedKey }: { issuedKey: IssuedKey }) {
+  const capabilities = useCapabilities();
+  const level = (field: Parameters<typeof enforcementOf>[2]) =>
+    enforcementOf(capabilities.data, issuedKey.vendor, field);
+  const rows: [string, string | undefined, string][] = [
+    ['Monthly budget', level('budget_limit_usd'), formatUsd(issuedKey.budget_limit_usd)],
+    ['Rate limit', level('rate_limit_rpm'), `${issuedKey.rate_limit_rpm} requests a minute`],
+    [
+      'Allowed models',
+      level('models_allowed'),
+      issuedKey.models_allowed.length ? issuedKey.models_allowed.join(', ') : 'all',
+    ],
+    ['Expires', level('expires_in_days'), formatDateTime(issuedKey.expires_at)],
+  ];
+  return (
+    <Table variant="vertical" withTableBorder layout="fixed" aria-label="Policy">
+      <Table.Tbody>
+        {rows.map(([label, enforcement, value]) => (
+          <Table.Tr key={label}>
+            <Table.Th w="45%">
+              <PolicyFieldLabel label={label} enforcement={enforcement} />
+            </Table.Th>
+            <Table.Td>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,25 @@
+import type { VendorCapabilities } from '@/api/api-types';
+
+export type PolicyField = 'budget_limit_usd' | 'rate_limit_rpm' | 'models_allowed' | 'expires_in_days';
+
+export const policyFieldLabels: Record<PolicyField, string> = {
+  budget_limit_usd: 'Monthly budget',
+  rate_limit_rpm: 'Rate limit',
+  models_allowed: 'Model allow-list',
+  expires_in_days: 'Expiry',
+};
+
+export type VendorCapability = VendorCapabilities[number];
+
+export function capabilityOf(capabilities: VendorCapabilities | undefined, vendor: string | null) {
+  return capabilities?.find((entry) => entry.vendor === vendor);
+}
+
+/** 'vendor' | 'keygate' | 'none' for one policy field at one vendor. */
+export function enforcementOf(
+  capabilities: VendorCapabilities | undefined,
+  vendor: string | null,
+  field: PolicyField,
+): string | undefined {
+  return capabilityOf(capabilities, vendor)?.[field];
+}

@@ -1,0 +1,52 @@
+/** Per vendor: the secret admin credential and the non-secret settings a connection needs. */
+export interface SettingField {
+  name: string;
+  label: string;
+  description?: string;
+  required: boolean;
+}
+
+export interface ConnectionFields {
+  credentialLabel: string;
+  credentialDescription: string;
+  multilineCredential: boolean;
+  settings: SettingField[];
+}
+
+export const connectionFields: Record<string, ConnectionFields> = {
+  openai: {
+    credentialLabel: 'Admin API key',
+    credentialDescription: 'An organization admin key (sk-admin-…) from the OpenAI platform settings.',
+    multilineCredential: false,
+    settings: [{ name: 'org_id', label: 'Organization id', description: 'org-…, optional', required: false }],
+  },
+  anthropic: {
+    credentialLabel: 'Admin API key',
+    credentialDescription: 'An Admin API key (sk-ant-admin…) from the Anthropic Console.',
+    multilineCredential: false,
+    settings: [],
+  },
+  azure_openai: {
+    credentialLabel: 'Client secret',
+    credentialDescription:
+      'The secret of an Entra application allowed to manage Cognitive Services accounts.',
+    multilineCredential: false,
+    settings: [
+      { name: 'tenant_id', label: 'Tenant id', required: true },
+      { name: 'client_id', label: 'Client id', required: true },
+      { name: 'subscription_id', label: 'Subscription id', required: true },
+      { name: 'resource_group', label: 'Resource group', required: true },
+      { name: 'region', label: 'Region', description: 'e.g. eastus', required: true },
+    ],
+  },
+  google_vertex: {
+    credentialLabel: 'Service account key (JSON)',
+    credentialDescription:
+      'A key of a service account that may manage service accounts and IAM in the project.',
+    multilineCredential: true,
+    settings: [
+      { name: 'project_id', label: 'Project id', required: true },
+      { name: 'region', label: 'Region', description: 'e.g. us-central1', required: false },
+    ],
+  },
+};

@@ -1,0 +1,13 @@
+export const keyStatusOptions = [
+  { value: 'active', label: 'Active' },
+  { value: 'awaiting_key', label: 'Awaiting key' },
+  { value: 'pending', label: 'Pending' },
+  { value: 'revoking', label: 'Revoking' },
+  { value: 'revoke_failed', label: 'Revoke failed' },
+  { value: 'failed', label: 'Failed' },
+  { value: 'expired', label: 'Expired' },
+  { value: 'revoked', label: 'Revoked' },
+];
+
+/** States in which a key can still be used or bound, so revoke and rotate make sense. */
+export const liveKeyStatuses = new Set(['active', 'awaiting_key', 'revoke_failed', 'pending']);
