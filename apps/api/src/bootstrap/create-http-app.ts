@@ -14,6 +14,7 @@ import { requestIdFor } from './request-id';
 import { serveDashboard } from './serve-dashboard';
 
 export const API_PREFIX = 'api/v1';
+export const UNPREFIXED_ROUTES = ['health', 'health/ready', 'metrics'];
 
 /** A hop count trusts that many proxies in front of us; Fastify takes it as a function. */
 function fastifyTrustProxy(setting: AppRuntime['config']['http']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
@@ -33,7 +34,7 @@ export async function createHttpApp(runtime: AppRuntime, logger: Logger): Promis
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
