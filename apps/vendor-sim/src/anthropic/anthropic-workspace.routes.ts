@@ -56,8 +56,7 @@ export function registerAnthropicWorkspaceRoutes(
     const workspace: WorkspaceRecord = {
       id: newWorkspaceId(),
       name,
-      displayColor:
-        optionalString(body, 'display_color') ?? (COLORS[state.workspaces.size % COLORS.length]),
+      displayColor: optionalString(body, 'display_color') ?? COLORS[state.workspaces.size % COLORS.length],
       createdAt: clock.nowMs(),
       archivedAt: null,
       compartmentId: newCompartmentId(),
