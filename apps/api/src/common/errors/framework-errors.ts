@@ -9,6 +9,7 @@ interface Described {
 }
 
 interface FastifyLikeError {
+  name?: string;
   code?: string;
   statusCode?: number;
   message?: string;
@@ -16,6 +17,12 @@ interface FastifyLikeError {
 
 /** Maps the errors Fastify and Nest raise before our code runs (parsing, routing, limits) to stable codes. */
 export function describeFrameworkError(exception: unknown): Described | null {
+  // Nest wraps Fastify's parser errors in an HttpException whose cause keeps Fastify's code.
+  const cause = (exception as { cause?: unknown })?.cause;
+  if (exception instanceof HttpException && cause && typeof (cause as FastifyLikeError).code === 'string') {
+    const described = describeFrameworkError(cause);
+    if (described) return described;
+  }
   const err = exception as FastifyLikeError;
   switch (err?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -26,7 +33,8 @@ export function describeFrameworkError(exception: unknown): Described | null {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, code: 'malformed_json', message: 'Request body is not valid JSON' };
   }
-  if (exception instanceof SyntaxError && /JSON/i.test(exception.message)) {
+  // By name, not instanceof: the JSON parser's SyntaxError may come from another realm.
+  if (err?.name === 'SyntaxError') {
     return { status: 400, code: 'malformed_json', message: 'Request body is not valid JSON' };
   }
   if (exception instanceof PayloadTooLargeException) return { status: 413, code: 'payload_too_large', message: 'Request body is too large' };

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { VendorKeyRef } from '@keygate/provisioners';
+import { KeysetPosition } from '@api/common/http/pagination';
+import { IssuedKey, issuedKeyFromRow } from './issued-key';
+import { KeyState, LIVE_STATES } from './key-state';
+
+/** Marks a column to be set to the database clock's now(). */
+export const DB_NOW = Symbol('now');
+/** Marks a column to be set to the database clock's now() plus some seconds. */
+export class DbNowPlus {
+  constructor(readonly seconds: number) {}
+}
+export type ColumnValue = string | number | boolean | Date | null | object | typeof DB_NOW | DbNowPlus;
+
+export interface NewPendingKey {
+  id: string;
+  organizationId: string;
+  developerId: string;
+  connectionId: string;
+  vendor: string;
+  intentId: string;
+  budgetLimitUsd: number;
+  rateLimitRpm: number;
+  modelsAllowed: string[] | null;
+  description: string | null;
+  expiresAt: Date;
+  rotatedFrom: string | null;
+  createdBy: string | null;
+  scope?: Pick<VendorKeyRef, 'scopeId' | 'scopeName'> | null;
+}
+
+export interface KeyFilter {
+  vendor?: string;
+  developerId?: string;
+  state?: KeyState;
+}
+
+type Rows = Array<Record<string, unknown>>;
+
+/**
+ * issued_keys. Every state change is a conditional UPDATE … WHERE state = ANY(expected) RETURNING, so of
+ * any number of concurrent callers exactly one wins a transition. Every method takes the organization id,
+ * except the job claims, which work across organizations.
+ */
+@Injectable()
+export class IssuedKeysRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private q(m?: EntityManager): EntityManager {
+    return m ?? this.dataSource.manager;
+  }
+
+  async insertPending(m: EntityManager, k: NewPendingKey): Promise<IssuedKey> {
+    const rows = (await m.query(
+      `INSERT INTO issued_keys (id, organization_id, developer_id, connection_id, vendor, state, intent_id, budget_limit_usd,
+         rate_limit_rpm, models_allowed, description, expires_at, rotated_from, created_by, scope_id, scope_name)
+       VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *`,
+      [k.id, k.organizationId, k.developerId, k.connectionId, k.vendor, k.intentId, k.budgetLimitUsd, k.rateLimitRpm,
+        k.modelsAllowed === null ? null : JSON.stringify(k.modelsAllowed), k.description, k.expiresAt, k.rotatedFrom, k.createdBy,
+        k.scope?.scopeId ?? null, k.scope?.scopeName ?? null],
+    )) as Rows;
+    return issuedKeyFromRow(rows[0] as Record<string, unknown>);
+  }
+
+  async findById(organizationId: string, id: string, m?: EntityManager): Promise<IssuedKey | null> {
+    const rows = (await this.q(m).query(`SELECT * FROM issued_keys WHERE organization_id = $1 AND id = $2`, [organizationId, id])) as Rows;
+    return rows[0] ? issuedKeyFromRow(rows[0]) : null;
+  }
+
+  async findByFingerprint(organizationId: string, fingerprint: string): Promise<IssuedKey | null> {
+    const rows = (await this.q().query(`SELECT * FROM issued_keys WHERE organization_id = $1 AND fingerprint = $2`, [organizationId, fingerprint])) as Rows;
+    return rows[0] ? issuedKeyFromRow(rows[0]) : null;
+  }
+
+  /**
+   * Moves the key from one of `from` to the values in `changes`; null when another caller got there first
+   * or the key is in another state.
+   */
+  async transition(m: EntityManager, organizationId: string, id: string, from: readonly KeyState[], changes: Record<string, ColumnValue>): Promise<IssuedKey | null> {
+    const params: unknown[] = [organizationId, id, from];
+    const sets = ['updated_at = now()'];
+    for (const [column, value] of Object.entries(changes)) {
+      if (!/^[a-z_]+$/.test(column)) throw new Error(`bad column ${column}`);
+      if (value === DB_NOW) {
+        sets.push(`${column} = now()`);
+        continue;
+      }
+      if (value instanceof DbNowPlus) {
+        params.push(value.seconds);
+        sets.push(`${column} = now() + make_interval(secs => $${params.length})`);
+        continue;
+      }
+      params.push(value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
+      sets.push(`${column} = $${params.length}`);
+    }
+    const result = (await m.query(
+      `UPDATE issued_keys SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2 AND state = ANY($3::text[]) RETURNING *`,
+      params,
+    )) as [Rows, number];
+    const rows = result[0];
+    return rows[0] ? issuedKeyFromRow(rows[0]) : null;
+  }
+
+  /** Marks a key as the one a rotation replaces; null when another rotation got there first. */
+  async claimForRotation(m: EntityManager, organizationId: string, id: string, successorId: string): Promise<IssuedKey | null> {
+    const result = (await m.query(
+      `UPDATE issued_keys SET superseded_by = $3, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND state = 'active' AND superseded_by IS NULL RETURNING *`,
+      [organizationId, id, successorId],
+    )) as [Rows, number];
+    return result[0][0] ? issuedKeyFromRow(result[0][0]) : null;
+  }
+
+  /** A failed or abandoned rotation gives the old key back its chance to be rotated. */
+  async releaseRotation(m: EntityManager, organizationId: string, successorId: string): Promise<void> {
+    await m.query(`UPDATE issued_keys SET superseded_by = NULL, updated_at = now() WHERE organization_id = $1 AND superseded_by = $2`, [organizationId, successorId]);
+  }
+
+  async dbNowPlusDays(m: EntityManager, days: number): Promise<Date> {
+    const rows = (await m.query(`SELECT now() + make_interval(days => $1) AS at`, [days])) as Array<{ at: Date }>;
+    return new Date((rows[0] as { at: Date }).at);
+  }
+
+  /** Records one finished vendor step of a pending key, in its own short transaction. */
+  async recordStep(organizationId: string, id: string, step: string, ref: Partial<VendorKeyRef>): Promise<void> {
+    await this.q().query(
+      `UPDATE issued_keys SET steps = steps || jsonb_build_array(jsonb_build_object('step', $3::text, 'at', now())),
+         scope_id = COALESCE($4, scope_id), scope_name = COALESCE($5, scope_name), vendor_key_id = COALESCE($6, vendor_key_id),
+         vendor_refs = vendor_refs || COALESCE($7::jsonb, '{}'::jsonb), updated_at = now()
+       WHERE organization_id = $1 AND id = $2 AND state = 'pending'`,
+      [organizationId, id, step, ref.scopeId ?? null, ref.scopeName ?? null, ref.vendorKeyId ?? null, ref.refs ? JSON.stringify(ref.refs) : null],
+    );
+  }
+
+  async list(organizationId: string, filter: KeyFilter, after: KeysetPosition | null, limit: number): Promise<IssuedKey[]> {
+    const params: unknown[] = [organizationId];
+    const where = ['organization_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.vendor) add('vendor = ?', filter.vendor);
+    if (filter.developerId) add('developer_id = ?', filter.developerId);
+    if (filter.state) add('state = ?', filter.state);
+    if (after) {
+      params.push(after.createdAt, after.id);
+      where.push(`(created_at, id) > ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(limit);
+    const rows = (await this.q().query(
+      `SELECT * FROM issued_keys WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.length}`,
+      params,
+    )) as Rows;
+    return rows.map(issuedKeyFromRow);
+  }
+
+  async liveForDeveloper(organizationId: string, developerId: string): Promise<IssuedKey[]> {
+    const rows = (await this.q().query(
+      `SELECT * FROM issued_keys WHERE organization_id = $1 AND developer_id = $2 AND state = ANY($3::text[]) ORDER BY created_at, id`,
+      [organizationId, developerId, LIVE_STATES],
+    )) as Rows;
+    return rows.map(issuedKeyFromRow);
+  }
+
+  async forConnection(connectionId: string): Promise<IssuedKey[]> {
+    const rows = (await this.q().query(`SELECT * FROM issued_keys WHERE connection_id = $1`, [connectionId])) as Rows;
+    return rows.map(issuedKeyFromRow);
+  }
+
+  /**
+   * Claims up to `limit` rows matching `due` (SQL over issued_keys) for `leaseSeconds`, skipping rows another
+   * replica holds: FOR UPDATE SKIP LOCKED plus a lease that a killed replica's claims outlive only briefly.
+   */
+  async claim(due: string, params: unknown[], limit: number, leaseSeconds: number): Promise<IssuedKey[]> {
+    const n = params.length;
+    const result = (await this.q().query(
+      `UPDATE issued_keys SET lease_until = now() + make_interval(secs => $${n + 1}) WHERE id IN (
+         SELECT id FROM issued_keys WHERE (${due}) AND (lease_until IS NULL OR lease_until < now())
+         ORDER BY updated_at LIMIT $${n + 2} FOR UPDATE SKIP LOCKED) RETURNING *`,
+      [...params, leaseSeconds, limit],
+    )) as [Rows, number];
+    return result[0].map(issuedKeyFromRow);
+  }
+
+  async releaseLease(organizationId: string, id: string): Promise<void> {
+    await this.q().query(`UPDATE issued_keys SET lease_until = NULL WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
+  }
+
+  async countByVendorAndState(): Promise<Array<{ vendor: string; state: KeyState; n: number }>> {
+    return (await this.q().query(`SELECT vendor, state, count(*)::int AS n FROM issued_keys GROUP BY vendor, state`)) as Array<{ vendor: string; state: KeyState; n: number }>;
+  }
+
+  async setDrift(organizationId: string, id: string, drift: object | null): Promise<void> {
+    await this.q().query(`UPDATE issued_keys SET drift = $3, drift_checked_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, id, drift === null ? null : JSON.stringify(drift)]);
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DecryptedConnection, ProvisionIntent, ProvisionResult, StepRecorder, VendorCapabilities } from '@keygate/provisioners';
+import { DomainError } from '@api/common/errors/domain-error';
+import { AuditWriter } from '@api/modules/audit/audit-writer';
+import { AuditOrigin } from '@api/modules/audit/audit-event.input';
+import { toProvisionedMetadata } from '@api/modules/keys/key.mapper';
+import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
+import { asDomainError } from '@api/modules/keys/provisioners/vendor-error.mapper';
+import type { ProvisionedKeyDto } from '@api/modules/keys/dto/key.dto';
+import { IdempotencyScope, IdempotencyService } from './idempotency.service';
+import { IssuedKey } from './issued-key';
+import { DB_NOW, IssuedKeysRepository } from './issued-keys.repository';
+import { KeyCompensation } from './key-compensation';
+import { KeyFingerprints } from './key-fingerprints';
+
+export interface Activation {
+  key: IssuedKey;
+  secret: string | null;
+  response: ProvisionedKeyDto;
+}
+
+type VendorStep = (conn: DecryptedConnection, record: StepRecorder) => Promise<ProvisionResult>;
+
+/**
+ * Steps 2-4 of DESIGN §5 for a key already committed as `pending` (Tx A): the vendor calls, outside any
+ * transaction, each finished step recorded on the row; then Tx B (`active`, vendor ids, hint, fingerprint,
+ * audit) before the secret is handed back; on any failure compensation at the vendor and `failed`.
+ */
+@Injectable()
+export class KeyActivation {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: IssuedKeysRepository,
+    private readonly audit: AuditWriter,
+    private readonly provisioners: Provisioners,
+    private readonly fingerprints: KeyFingerprints,
+    private readonly compensation: KeyCompensation,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  intentOf(key: IssuedKey, developer: ProvisionIntent['developer']): ProvisionIntent {
+    return {
+      intentId: key.intentId,
+      keyId: key.id,
+      developer,
+      policy: { budgetLimitUsd: key.budgetLimitUsd, rateLimitRpm: key.rateLimitRpm, modelsAllowed: key.modelsAllowed, expiresAt: key.expiresAt },
+      ...(key.description ? { description: key.description } : {}),
+    };
+  }
+
+  async run(origin: AuditOrigin, key: IssuedKey, conn: DecryptedConnection, step: VendorStep, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
+    const capabilities = this.provisioners.get(key.vendor).capabilities;
+    const record: StepRecorder = (name, ref) => this.keys.recordStep(key.organizationId, key.id, name, ref);
+    let result: ProvisionResult;
+    try {
+      result = await step(conn, record);
+    } catch (error: unknown) {
+      await this.compensation.abandon(origin, key, 'key.provision.failed', error instanceof Error ? error.message : 'vendor step failed', conn);
+      throw asDomainError(error, conn);
+    }
+    try {
+      return await this.commit(origin, key, result, capabilities, idem, auditAction, auditDetails);
+    } catch (error: unknown) {
+      await this.compensation.abandon(origin, key, 'key.provision.failed', error instanceof Error ? error.message : 'finalising failed', conn);
+      throw error;
+    }
+  }
+
+  private commit(origin: AuditOrigin, key: IssuedKey, result: ProvisionResult, capabilities: VendorCapabilities, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
+    const awaiting = result.secret === null;
+    return this.dataSource.transaction(async (m) => {
+      const active = await this.keys.transition(m, key.organizationId, key.id, ['pending'], {
+        state: awaiting ? 'awaiting_key' : 'active',
+        scope_id: result.scopeId,
+        scope_name: result.scopeName,
+        vendor_key_id: result.vendorKeyId,
+        vendor_refs: result.refs,
+        hint: result.hint,
+        fingerprint: result.secret === null ? null : this.fingerprints.of(result.secret),
+        instructions: result.instructions,
+        activated_at: awaiting ? null : DB_NOW,
+        lease_until: null,
+        last_error: null,
+      });
+      if (!active) throw new DomainError('key_state_conflict', `Key ${key.id} was abandoned while it was being provisioned; nothing was issued`);
+      await this.audit.append(m, origin, {
+        action: awaiting ? 'key.awaiting_key' : auditAction,
+        target: { type: 'key', id: key.id },
+        details: { ...auditDetails, vendor: key.vendor, developer_id: key.developerId, scope_id: result.scopeId, scope_name: result.scopeName, vendor_key_id: result.vendorKeyId, key_hint: result.hint },
+      });
+      const response = toProvisionedMetadata(active, capabilities);
+      if (idem) await this.idempotency.succeed(m, idem, { ...response });
+      return { key: active, secret: result.secret, response };
+    });
+  }
+}

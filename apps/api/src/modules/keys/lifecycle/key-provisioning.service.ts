@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DomainError, notFound } from '@api/common/errors/domain-error';
+import { RequestContext } from '@api/common/request/request-context';
+import { AuditWriter } from '@api/modules/audit/audit-writer';
+import { originOf } from '@api/modules/audit/audit-event.input';
+import { DevelopersRepository } from '@api/modules/developers/developers.repository';
+import { ProvisionKeyDto } from '@api/modules/keys/dto/provision-key.dto';
+import type { ProvisionedKeyDto } from '@api/modules/keys/dto/key.dto';
+import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
+import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
+import { VendorCatalog } from '@api/modules/vendors/vendor-catalog';
+import { VendorConnectionsRepository } from '@api/modules/vendors/vendor-connections.repository';
+import { IdempotencyScope, IdempotencyService, requestHash } from './idempotency.service';
+import { IssuedKeysRepository } from './issued-keys.repository';
+import { KeyActivation } from './key-activation';
+import { keyScopeOf } from './key-access';
+
+export interface KeyIssueResponse {
+  status: 200 | 201;
+  body: ProvisionedKeyDto;
+}
+
+export const newKeyId = (): string => `key_${randomBytes(12).toString('hex')}`;
+
+/** POST /keys/provision: validation, Tx A, then KeyActivation. */
+@Injectable()
+export class KeyProvisioningService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: IssuedKeysRepository,
+    private readonly developers: DevelopersRepository,
+    private readonly connections: VendorConnectionsRepository,
+    private readonly catalog: VendorCatalog,
+    private readonly provisioners: Provisioners,
+    private readonly opener: VendorConnectionOpener,
+    private readonly idempotency: IdempotencyService,
+    private readonly activation: KeyActivation,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async provision(ctx: RequestContext, dto: ProvisionKeyDto, idempotencyKey: string | undefined): Promise<KeyIssueResponse> {
+    const scope = keyScopeOf(ctx, 'write');
+    this.catalog.assertKnown(dto.vendor);
+    const provisioner = this.provisioners.find(dto.vendor);
+    if (!provisioner) throw new DomainError('unknown_vendor', `Vendor "${dto.vendor}" has no provisioner on this server`, { vendors: this.catalog.all() });
+    if (scope !== null && scope !== dto.developer_id) throw new DomainError('forbidden', 'You may only request keys for yourself', { permission: 'keys:write' });
+    const developer = await this.developers.findById(ctx.organizationId, dto.developer_id);
+    if (!developer) throw notFound('developer_not_found', 'Developer', dto.developer_id);
+    if (!developer.active) throw new DomainError('developer_inactive', `Developer ${developer.id} is deactivated; reactivate them before issuing keys`, { developer_id: developer.id });
+    const connection = dto.connection_id
+      ? await this.connections.findById(ctx.organizationId, dto.connection_id)
+      : await this.connections.defaultFor(ctx.organizationId, dto.vendor);
+    if (!connection) {
+      throw dto.connection_id
+        ? notFound('connection_not_found', 'Vendor connection', dto.connection_id)
+        : new DomainError('connection_not_found', `No ${dto.vendor} connection is configured; add one under Vendors first`, { vendor: dto.vendor });
+    }
+    if (connection.vendor !== dto.vendor) throw new DomainError('bad_request', `Connection ${connection.id} belongs to ${connection.vendor}, not ${dto.vendor}`, { connection_id: connection.id });
+
+    const policy = {
+      budget_limit_usd: dto.budget_limit_usd ?? 50,
+      rate_limit_rpm: dto.rate_limit_rpm ?? 60,
+      expires_in_days: dto.expires_in_days ?? 90,
+      models_allowed: dto.models_allowed ?? null,
+    };
+    const keyId = newKeyId();
+    const idem: IdempotencyScope | null = idempotencyKey ? { organizationId: ctx.organizationId, userId: ctx.user.userId, key: idempotencyKey } : null;
+    const origin = originOf(ctx);
+
+    // Tx A: the pending key, its idempotency record and the audit event commit before any vendor call.
+    const started = await this.dataSource.transaction(async (m) => {
+      if (idem) {
+        const start = await this.idempotency.begin(m, idem, 'keys.provision', requestHash('keys.provision', { ...dto, ...policy, connection_id: connection.id }), keyId);
+        if (start.kind === 'replay') return { replay: start.response } as const;
+      }
+      const key = await this.keys.insertPending(m, {
+        id: keyId,
+        organizationId: ctx.organizationId,
+        developerId: developer.id,
+        connectionId: connection.id,
+        vendor: dto.vendor,
+        intentId: randomUUID(),
+        budgetLimitUsd: policy.budget_limit_usd,
+        rateLimitRpm: policy.rate_limit_rpm,
+        modelsAllowed: policy.models_allowed,
+        description: dto.description ?? null,
+        expiresAt: await this.keys.dbNowPlusDays(m, policy.expires_in_days),
+        rotatedFrom: null,
+        createdBy: ctx.user.userId,
+      });
+      await this.audit.append(m, origin, {
+        action: 'key.provision.requested',
+        target: { type: 'key', id: keyId },
+        details: { vendor: dto.vendor, developer_id: developer.id, connection_id: connection.id, intent_id: key.intentId, policy, idempotency_key: idem !== null },
+      });
+      return { key } as const;
+    });
+    if ('replay' in started) return { status: 200, body: { ...(started.replay as unknown as ProvisionedKeyDto), secret_delivered: true } };
+
+    const conn = await this.opener.open(ctx.organizationId, connection.id);
+    const developerRef = { id: developer.id, name: developer.name, email: developer.email, team: developer.team };
+    const intent = this.activation.intentOf(started.key, developerRef);
+    const done = await this.activation.run(origin, started.key, conn, (c, record) => provisioner.provision(c, intent, record), idem, 'key.provisioned', { policy });
+    return { status: 201, body: { ...done.response, ...(done.secret !== null ? { api_key: done.secret } : {}) } };
+  }
+}

@@ -1,0 +1,15 @@
+export const KEY_STATES = ['pending', 'active', 'awaiting_key', 'revoking', 'revoked', 'expired', 'failed', 'revoke_failed'] as const;
+export type KeyState = (typeof KEY_STATES)[number];
+
+/** States in which a vendor object may exist and KeyGate still owes it an end. */
+export const LIVE_STATES: readonly KeyState[] = ['pending', 'active', 'awaiting_key', 'revoking', 'revoke_failed'];
+/** States a user can revoke from. */
+export const REVOCABLE_STATES: readonly KeyState[] = ['active', 'awaiting_key'];
+export const TERMINAL_STATES: readonly KeyState[] = ['revoked', 'expired', 'failed'];
+
+export type RevokeReason = 'revoked' | 'expired' | 'rotated' | 'offboarded';
+
+/** The state a finished revocation lands in. */
+export function finalStateFor(reason: RevokeReason): KeyState {
+  return reason === 'expired' ? 'expired' : 'revoked';
+}
