@@ -10,8 +10,9 @@ export class MissingVariableError extends Error {}
 const pattern = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])((?:[^{}]|\{[^{}]*\})*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export function interpolateString(text: string, env: Env): string {
-  return text.replace(pattern, (match: string, braced?: string, operator?: string, argument = '', bare?: string) => {
+  return text.replace(pattern, (match: string, ...groups: unknown[]) => {
     if (match === '$$') return '$';
+    const [braced, operator, argument = '', bare] = groups as [string | undefined, string | undefined, string | undefined, string | undefined];
     const name = braced ?? bare ?? '';
     const value = env[name];
     const unsetOrEmpty = value === undefined || value === '';
