@@ -1,7 +1,7 @@
-import { startVendorSim, type VendorSimPorts } from '@sim/start-vendor-sim';
+import { startVendorSim, type VendorSimCredentials, type VendorSimPorts } from '@sim/start-vendor-sim';
 
 /** Fixed sandbox ports so `npm start` can point KeyGate at them; override with SIM_<VENDOR>_PORT. */
-const DEFAULT_PORTS: Required<VendorSimPorts> = { openai: 8101, anthropic: 8102, control: 8109 };
+const DEFAULT_PORTS: Required<VendorSimPorts> = { openai: 8101, anthropic: 8102, azure: 8103, control: 8109 };
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -12,21 +12,39 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
+const CREDENTIAL_ENV: Record<keyof VendorSimCredentials, string> = {
+  openaiAdminKey: 'SIM_OPENAI_ADMIN_KEY',
+  anthropicAdminKey: 'SIM_ANTHROPIC_ADMIN_KEY',
+  azureTenantId: 'SIM_AZURE_TENANT_ID',
+  azureClientId: 'SIM_AZURE_CLIENT_ID',
+  azureClientSecret: 'SIM_AZURE_CLIENT_SECRET',
+  azureSubscriptionId: 'SIM_AZURE_SUBSCRIPTION_ID',
+};
+
+function credentialsFromEnv(): Partial<VendorSimCredentials> {
+  const credentials: Partial<VendorSimCredentials> = {};
+  for (const [name, variable] of Object.entries(CREDENTIAL_ENV) as Array<
+    [keyof VendorSimCredentials, string]
+  >) {
+    const value = process.env[variable];
+    if (value !== undefined && value !== '') credentials[name] = value;
+  }
+  return credentials;
+}
+
 async function main(): Promise<void> {
   const sim = await startVendorSim({
     ports: {
       openai: portFromEnv('SIM_OPENAI_PORT', DEFAULT_PORTS.openai),
       anthropic: portFromEnv('SIM_ANTHROPIC_PORT', DEFAULT_PORTS.anthropic),
+      azure: portFromEnv('SIM_AZURE_PORT', DEFAULT_PORTS.azure),
       control: portFromEnv('SIM_CONTROL_PORT', DEFAULT_PORTS.control),
     },
-    credentials: {
-      ...(process.env.SIM_OPENAI_ADMIN_KEY ? { openaiAdminKey: process.env.SIM_OPENAI_ADMIN_KEY } : {}),
-      ...(process.env.SIM_ANTHROPIC_ADMIN_KEY
-        ? { anthropicAdminKey: process.env.SIM_ANTHROPIC_ADMIN_KEY }
-        : {}),
-    },
+    credentials: credentialsFromEnv(),
+    dataDir: process.env.SIM_DATA_DIR || undefined,
   });
-  process.stdout.write(`${JSON.stringify({ urls: sim.urls, credentials: sim.credentials })}\n`);
+  const { urls, credentials, azureCaPem } = sim;
+  process.stdout.write(`${JSON.stringify({ urls, credentials, azureCaPem })}\n`);
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

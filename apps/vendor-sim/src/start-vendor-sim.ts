@@ -1,18 +1,24 @@
+import { startAnthropicSim } from '@sim/anthropic/index';
+import { startAzureSim } from '@sim/azure/index';
 import { listenOnLoopback } from '@sim/common/create-vendor-app';
 import { createSimContext, type SimContext } from '@sim/common/sim-context';
 import { buildControlServer } from '@sim/control/control-server';
-import { startAnthropicSim } from '@sim/anthropic/index';
 import { startOpenAiSim } from '@sim/openai/index';
 
 /** Sandbox admin credentials; real deployments never see these (they talk to the real vendors). */
-export const SANDBOX_CREDENTIALS = {
+export const SANDBOX_CREDENTIALS: VendorSimCredentials = {
   openaiAdminKey: 'sk-admin-sandbox-openai-00000000000000000000',
   anthropicAdminKey: 'sk-ant-admin01-sandbox-anthropic-0000000000000000000000',
-} as const;
+  azureTenantId: '5a4d0b0b-0000-4000-8000-00000000a2e0',
+  azureClientId: '5a4d0b0b-0000-4000-8000-0000000c11e7',
+  azureClientSecret: 'sandbox~azure~client~secret',
+  azureSubscriptionId: '5a4d0b0b-0000-4000-8000-000000005ab5',
+};
 
 export interface VendorSimPorts {
   openai?: number;
   anthropic?: number;
+  azure?: number;
   control?: number;
 }
 
@@ -20,11 +26,17 @@ export interface VendorSimOptions {
   /** 0 or absent = ephemeral. */
   ports?: VendorSimPorts;
   credentials?: Partial<VendorSimCredentials>;
+  /** Keeps the Azure CA across restarts (so a configured trust stays valid); fresh CA each start without it. */
+  dataDir?: string;
 }
 
 export interface VendorSimCredentials {
   openaiAdminKey: string;
   anthropicAdminKey: string;
+  azureTenantId: string;
+  azureClientId: string;
+  azureClientSecret: string;
+  azureSubscriptionId: string;
 }
 
 export interface VendorSimUrls {
@@ -32,12 +44,16 @@ export interface VendorSimUrls {
   openai: string;
   /** Without `/v1`: `new Anthropic({apiKey, baseURL})`. */
   anthropic: string;
+  /** `https://127.0.0.1:PORT`: Entra authority host, ARM endpoint and the accounts' data plane. */
+  azure: string;
   control: string;
 }
 
 export interface RunningVendorSim {
   urls: VendorSimUrls;
   credentials: VendorSimCredentials;
+  /** PEM of the CA that signs the Azure listener's certificate: trust it, never disable verification. */
+  azureCaPem: string;
   ctx: SimContext;
   stop(): Promise<void>;
 }
@@ -61,6 +77,15 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ru
       adminKeys: [credentials.anthropicAdminKey],
     });
     stops.push(() => anthropic.stop());
+    const azure = await startAzureSim(ctx, {
+      port: ports.azure,
+      tenantId: credentials.azureTenantId,
+      clientId: credentials.azureClientId,
+      clientSecret: credentials.azureClientSecret,
+      subscriptionId: credentials.azureSubscriptionId,
+      dataDir: options.dataDir,
+    });
+    stops.push(() => azure.stop());
 
     // Vendor modules register their control hooks while starting, so the control server comes last.
     const control = await buildControlServer(ctx);
@@ -68,8 +93,14 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ru
     stops.push(() => control.close());
 
     return {
-      urls: { openai: openai.url, anthropic: anthropic.url, control: `http://127.0.0.1:${controlPort}` },
+      urls: {
+        openai: openai.url,
+        anthropic: anthropic.url,
+        azure: azure.url,
+        control: `http://127.0.0.1:${controlPort}`,
+      },
       credentials,
+      azureCaPem: azure.caPem,
       ctx,
       stop: stopAll,
     };
