@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,7 @@ describe('dashboard nginx configuration', () => {
   let base = '';
 
   beforeAll(async () => {
+    if (!existsSync(nginx)) throw new Error(`${nginx} missing: apt-get install -y nginx`);
     chmodSync(dir, 0o755); // nginx workers run as another user when the tests run as root
     api = createServer((req: IncomingMessage, res: ServerResponse) => {
       res.setHeader('content-type', 'application/json');
