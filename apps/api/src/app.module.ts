@@ -11,6 +11,8 @@ import { AuditModule } from '@api/modules/audit/audit.module';
 import { AuthModule } from '@api/modules/auth/auth.module';
 import { DevelopersModule } from '@api/modules/developers/developers.module';
 import { HealthController } from '@api/modules/health/health.controller';
+import { JobsModule } from '@api/modules/jobs/jobs.module';
+import { KeysModule } from '@api/modules/keys/keys.module';
 import { MetricsModule } from '@api/modules/metrics/metrics.module';
 import { OrganizationsModule } from '@api/modules/organizations/organizations.module';
 import { UsersModule } from '@api/modules/users/users.module';
@@ -41,6 +43,8 @@ export class AppModule {
         AuthModule,
         DevelopersModule,
         VendorsModule,
+        KeysModule.forRoot(),
+        JobsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -65,6 +65,14 @@ export class KeyLifecycle1763900100000 implements MigrationInterface {
         PRIMARY KEY (organization_id, user_id, idempotency_key)
       )`);
     await q.query(`CREATE INDEX idempotency_records_age_idx ON idempotency_records (created_at)`);
+    // Leases for background work that is not a key row (a connection's inventory scan): one holder at a time
+    // across replicas, and a killed holder's lease simply runs out.
+    await q.query(`
+      CREATE TABLE job_leases (
+        name text PRIMARY KEY,
+        holder text NOT NULL,
+        lease_until timestamptz NOT NULL
+      )`);
     // Server-wide secrets (not per organization): random roots sealed by the master key, so rotating the
     // master key rewraps them and every fingerprint made from them stays valid.
     await q.query(`
@@ -77,6 +85,7 @@ export class KeyLifecycle1763900100000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE server_keys`);
+    await q.query(`DROP TABLE job_leases`);
     await q.query(`DROP TABLE idempotency_records`);
     await q.query(`DROP TABLE issued_keys`);
   }

@@ -104,18 +104,18 @@ export class IssuedKeysRepository {
   }
 
   /** Marks a key as the one a rotation replaces; null when another rotation got there first. */
-  async claimForRotation(m: EntityManager, organizationId: string, id: string, successorId: string): Promise<IssuedKey | null> {
+  async claimForRotation(m: EntityManager, organizationId: string, id: string, successorId: string, graceSeconds: number): Promise<IssuedKey | null> {
     const result = (await m.query(
-      `UPDATE issued_keys SET superseded_by = $3, updated_at = now()
+      `UPDATE issued_keys SET superseded_by = $3, revoke_after = now() + make_interval(secs => $4), updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND state = 'active' AND superseded_by IS NULL RETURNING *`,
-      [organizationId, id, successorId],
+      [organizationId, id, successorId, graceSeconds],
     )) as [Rows, number];
     return result[0][0] ? issuedKeyFromRow(result[0][0]) : null;
   }
 
   /** A failed or abandoned rotation gives the old key back its chance to be rotated. */
   async releaseRotation(m: EntityManager, organizationId: string, successorId: string): Promise<void> {
-    await m.query(`UPDATE issued_keys SET superseded_by = NULL, updated_at = now() WHERE organization_id = $1 AND superseded_by = $2`, [organizationId, successorId]);
+    await m.query(`UPDATE issued_keys SET superseded_by = NULL, revoke_after = NULL, updated_at = now() WHERE organization_id = $1 AND superseded_by = $2`, [organizationId, successorId]);
   }
 
   async dbNowPlusDays(m: EntityManager, days: number): Promise<Date> {

@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { createProvisionerRegistry, type BaseVendorProvisioner } from '@keygate/provisioners';
+import { AppConfig } from '@api/config/app-config';
+import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { VendorCatalog } from '@api/modules/vendors/vendor-catalog';
+import { VendorsModule } from '@api/modules/vendors/vendors.module';
+import { ConnectionCheckService } from './connection-check.service';
+import { provisionerEndpoints } from './provisioner-endpoints';
+import { Provisioners } from './provisioner-registry';
+import { VendorCapabilitiesController } from './vendor-capabilities.controller';
+import { VendorConnectionOpener } from './vendor-connections.opener';
+
+export interface ProvisionersModuleOptions {
+  /** Custom vendors: registered next to the built-in ones and accepted by the VendorCatalog. */
+  custom?: readonly BaseVendorProvisioner[];
+}
+
+/** The provisioner registry, built once from server configuration (AppConfig.vendorEndpoints), never from requests. */
+@Module({})
+export class ProvisionersModule {
+  static forRoot(options: ProvisionersModuleOptions = {}): DynamicModule {
+    return {
+      module: ProvisionersModule,
+      imports: [VendorsModule],
+      controllers: [VendorCapabilitiesController],
+      providers: [
+        { provide: KeysSettings, useFactory: () => KeysSettings.fromEnv(process.env) },
+        {
+          provide: Provisioners,
+          inject: [AppConfig, KeysSettings, VendorCatalog],
+          useFactory: (config: AppConfig, settings: KeysSettings, catalog: VendorCatalog) => {
+            const custom = options.custom ?? [];
+            const registry = createProvisionerRegistry(provisionerEndpoints(config.vendorEndpoints, settings), custom);
+            for (const provisioner of custom) catalog.registerCustom(provisioner.vendor);
+            return new Provisioners(registry);
+          },
+        },
+        VendorConnectionOpener,
+        ConnectionCheckService,
+      ],
+      exports: [Provisioners, VendorConnectionOpener, KeysSettings, VendorsModule],
+    };
+  }
+}
