@@ -9,6 +9,14 @@ export type FaultAction =
 
 export type FaultActionType = FaultAction['type'];
 
+const FAULT_ACTION_TYPES: readonly FaultActionType[] = [
+  'latency',
+  'status',
+  'drop_before',
+  'drop_after',
+  'pause',
+];
+
 export interface FaultRuleInput {
   vendor: VendorName | '*';
   /** HTTP method, case-insensitive; any when absent. */
@@ -57,6 +65,8 @@ export function validateFaultRuleInput(input: FaultRuleInput): string | null {
     return 'times must be a non-negative integer';
   }
   const action = input.action;
+  if (!FAULT_ACTION_TYPES.includes(action.type))
+    return `action.type must be one of ${FAULT_ACTION_TYPES.join(', ')}`;
   switch (action.type) {
     case 'latency':
       return Number.isInteger(action.ms) && action.ms >= 0
