@@ -131,7 +131,7 @@ export async function controlGet(ctx: SimContext, path: string): Promise<unknown
     const address = control.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     const answer = await fetch(`http://127.0.0.1:${port}${path}`);
-    return (await answer.json()) as unknown;
+    return await answer.json();
   } finally {
     await control.close();
   }

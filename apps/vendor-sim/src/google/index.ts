@@ -1,0 +1,6 @@
+export {
+  type GoogleSimOptions,
+  type GoogleSimPorts,
+  type RunningGoogleSim,
+  startGoogleSim,
+} from '@sim/google/start-google-sim';
