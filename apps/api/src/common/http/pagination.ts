@@ -10,6 +10,7 @@ export class PageQueryDto {
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
+/** Keyset position. created_at columns are timestamptz(3), so a JS Date round-trips them exactly. */
 export interface KeysetPosition {
   createdAt: Date;
   id: string;

@@ -8,8 +8,8 @@ export class Foundation1763900000000 implements MigrationInterface {
       CREATE TABLE organizations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         name text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`
       CREATE TABLE developers (
@@ -21,8 +21,8 @@ export class Foundation1763900000000 implements MigrationInterface {
         role text NOT NULL DEFAULT 'developer' CHECK (role IN ('owner','admin','developer','viewer')),
         active boolean NOT NULL DEFAULT true,
         deactivated_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX developers_org_email_uq ON developers (organization_id, lower(email))`);
     await q.query(`CREATE INDEX developers_org_team_idx ON developers (organization_id, team, created_at, id)`);
@@ -39,8 +39,8 @@ export class Foundation1763900000000 implements MigrationInterface {
         locked_until timestamptz,
         last_login_at timestamptz,
         developer_id uuid REFERENCES developers(id),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX users_email_uq ON users (lower(email))`);
     await q.query(`CREATE INDEX users_org_idx ON users (organization_id, created_at, id)`);
@@ -49,7 +49,7 @@ export class Foundation1763900000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         organization_id uuid NOT NULL REFERENCES organizations(id),
         user_id uuid NOT NULL REFERENCES users(id),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         expires_at timestamptz NOT NULL,
         revoked_at timestamptz,
         revoked_reason text,
@@ -65,7 +65,7 @@ export class Foundation1763900000000 implements MigrationInterface {
         token_hash text NOT NULL UNIQUE,
         expires_at timestamptz NOT NULL,
         used_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX refresh_tokens_session_idx ON refresh_tokens (session_id)`);
     await q.query(`
@@ -80,8 +80,8 @@ export class Foundation1763900000000 implements MigrationInterface {
         check_status text NOT NULL DEFAULT 'unchecked' CHECK (check_status IN ('unchecked','ok','failed')),
         check_detail jsonb,
         checked_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX vendor_connections_label_uq ON vendor_connections (organization_id, vendor, lower(label))`);
     await q.query(`

@@ -8,5 +8,5 @@ export class RefreshTokenEntity {
   @Column({ name: 'token_hash', type: 'text' }) tokenHash!: string;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt!: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 }) createdAt!: Date;
 }

@@ -15,6 +15,6 @@ export class VendorConnectionEntity {
   @Column({ name: 'check_status', type: 'text', default: 'unchecked' }) checkStatus!: ConnectionCheckStatus;
   @Column({ name: 'check_detail', type: 'jsonb', nullable: true }) checkDetail!: Record<string, unknown> | null;
   @Column({ name: 'checked_at', type: 'timestamptz', nullable: true }) checkedAt!: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 }) updatedAt!: Date;
 }
