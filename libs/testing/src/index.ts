@@ -3,3 +3,4 @@ export { startTestApp, TestApp, TestAppOptions } from './app/test-app';
 export { HttpClient, ApiResponse } from './app/http-client';
 export { createTestOrganization, TestOrganization, SignedInUser } from './app/org-fixture';
 export { recordSecret, testRunDir } from './canary/secret-registry';
+export * from './vendor-sim';
