@@ -107,6 +107,10 @@ describe('simulated Anthropic admin API and messages', () => {
     });
     const members = await admin.organization.workspaces.members.list(workspace.id);
     expect(members.data.map((item) => item.user_id)).toEqual([user.id]);
+
+    await admin.organization.users.remove(user.id);
+    const after = await admin.organization.workspaces.members.list(workspace.id);
+    expect(after.data).toEqual([]);
   });
 
   it('has no API to create a key: POST /v1/organizations/api_keys is an unknown route', async () => {

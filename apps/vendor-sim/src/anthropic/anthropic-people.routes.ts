@@ -33,6 +33,23 @@ export function registerAnthropicPeopleRoutes(
     userJson(findUser(state, request.params.userId)),
   );
 
+  app.post<{ Params: { userId: string } }>('/users/:userId', (request) => {
+    const user = findUser(state, request.params.userId);
+    const roles = ORGANIZATION_ROLES.filter((item) => item !== 'admin');
+    user.role = oneOf('role', requiredString(jsonBody(request.body), 'role'), roles);
+    return userJson(user);
+  });
+
+  /** Removing a user from the organization also removes them from every workspace. */
+  app.delete<{ Params: { userId: string } }>('/users/:userId', (request) => {
+    const user = findUser(state, request.params.userId);
+    state.users.delete(user.id);
+    for (let index = state.members.length - 1; index >= 0; index -= 1) {
+      if (state.members[index]?.userId === user.id) state.members.splice(index, 1);
+    }
+    return { type: 'user_deleted', id: user.id };
+  });
+
   app.post('/invites', (request) => {
     const body = jsonBody(request.body);
     const email = requiredString(body, 'email');
