@@ -109,6 +109,21 @@ describe('Azure simulator: Entra ID and ARM through the official SDKs', () => {
     expect(listed.sort()).toEqual(names);
   });
 
+  it('lets the ARM client ride out an injected 429 by honouring Retry-After', async () => {
+    fixture.ctx.faults.add({
+      vendor: 'azure',
+      method: 'GET',
+      path: '/accounts/dev-alice$',
+      action: { type: 'status', status: 429, retryAfterSeconds: 1 },
+    });
+    const account = await fixture.arm.accounts.get(RESOURCE_GROUP, 'dev-alice');
+    expect(account.name).toBe('dev-alice');
+    const calls = fixture.ctx.journal
+      .list({ vendor: 'azure' })
+      .filter((entry) => entry.path.endsWith('/accounts/dev-alice'));
+    expect(calls.slice(-2).map((entry) => entry.status)).toEqual([429, 200]);
+  });
+
   it('soft-deletes an account, blocks reusing its name until it is purged', async () => {
     await fixture.arm.accounts.beginCreateAndWait(
       RESOURCE_GROUP,

@@ -1,7 +1,7 @@
 import {
   type AzureFixture,
   chat,
-  controlGet,
+  controlRequest,
   openAiAccount,
   RESOURCE_GROUP,
   startAzureFixture,
@@ -104,7 +104,7 @@ describe('Azure simulator: the OpenAI data plane of the accounts it creates', ()
   });
 
   it('records usage per account, deployment and key', async () => {
-    const usage = (await controlGet(fixture.ctx, '/vendors/azure/usage')) as {
+    const usage = (await controlRequest(fixture.ctx, 'GET', '/vendors/azure/usage')).body as {
       data: Array<Record<string, unknown>>;
     };
     expect(usage.data.length).toBeGreaterThanOrEqual(4);

@@ -1,9 +1,9 @@
 import { request } from 'node:https';
-import Fastify from 'fastify';
 import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
 import { ClientSecretCredential } from '@azure/identity';
 import { type RunningAzureSim, startAzureSim } from '@sim/azure/start-azure-sim';
 import { createSimContext, type SimContext } from '@sim/common/sim-context';
+import { buildControlServer } from '@sim/control/control-server';
 
 /** Shared by the Azure specs: a running simulator and the real SDK clients pointed at it. */
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -112,26 +112,25 @@ export function chat(
   );
 }
 
-/** Reads a vendor control route the way the control server mounts it (`/vendors/<vendor>/...`). */
-export async function controlGet(ctx: SimContext, path: string): Promise<unknown> {
-  const control = Fastify();
-  for (const [vendor, plugins] of ctx.control.entries()) {
-    for (const plugin of plugins) {
-      await control.register(
-        (instance, _options, done) => {
-          plugin(instance);
-          done();
-        },
-        { prefix: `/vendors/${vendor}` },
-      );
-    }
-  }
+/** Calls the simulator's control API (the real control server, on loopback) for vendor hooks. */
+export async function controlRequest(
+  ctx: SimContext,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const control = await buildControlServer(ctx);
   await control.listen({ host: '127.0.0.1', port: 0 });
   try {
     const address = control.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
-    const answer = await fetch(`http://127.0.0.1:${port}${path}`);
-    return await answer.json();
+    const answer = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    return { status: answer.status, body: (await answer.json()) as unknown };
   } finally {
     await control.close();
   }

@@ -10,6 +10,7 @@ import {
   statusOf,
 } from '@sim/google/google-sim-fixture.test';
 import { iam } from '@googleapis/iam';
+import { controlRequest } from '@sim/azure/azure-sim-fixture.test';
 
 jest.setTimeout(60_000);
 
@@ -215,6 +216,31 @@ describe('Google simulator: the org policy that forbids service-account keys', (
           },
         ],
       },
+    });
+  });
+
+  it('lifts and restores the constraint through the control API', async () => {
+    const created = await fixture.iam.projects.serviceAccounts.create({
+      name: `projects/${PROJECT_ID}`,
+      requestBody: { accountId: 'dev-ines' },
+    });
+    const parent = `projects/${PROJECT_ID}/serviceAccounts/${created.data.email ?? ''}`;
+    expect(
+      await controlRequest(fixture.ctx, 'PUT', '/vendors/google/org-policy', {
+        disableServiceAccountKeyCreation: false,
+      }),
+    ).toMatchObject({ status: 200 });
+    expect(
+      await statusOf(fixture.iam.projects.serviceAccounts.keys.create({ name: parent, requestBody: {} })),
+    ).toBe(200);
+    await controlRequest(fixture.ctx, 'PUT', '/vendors/google/org-policy', {
+      disableServiceAccountKeyCreation: true,
+    });
+    expect(
+      await statusOf(fixture.iam.projects.serviceAccounts.keys.create({ name: parent, requestBody: {} })),
+    ).toBe(400);
+    expect((await controlRequest(fixture.ctx, 'GET', '/vendors/google/org-policy')).body).toEqual({
+      disableServiceAccountKeyCreation: true,
     });
   });
 });

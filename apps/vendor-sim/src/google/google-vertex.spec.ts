@@ -1,4 +1,5 @@
 import { JWT } from 'google-auth-library';
+import { controlRequest } from '@sim/azure/azure-sim-fixture.test';
 import {
   CLOUD_PLATFORM,
   createDeveloper,
