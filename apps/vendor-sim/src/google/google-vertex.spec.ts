@@ -58,6 +58,15 @@ describe('Google simulator: Vertex AI generateContent only for live, bound devel
     expect((second.body as { candidates: unknown }).candidates).toEqual(
       (first.body as { candidates: unknown }).candidates,
     );
+    const usage = (await controlRequest(fixture.ctx, 'GET', '/vendors/google/usage')).body as {
+      data: unknown[];
+    };
+    expect(usage.data).toHaveLength(2);
+    expect(usage.data[0]).toMatchObject({
+      principal: developer.email,
+      model: 'gemini-2.5-flash',
+      location: 'us-central1',
+    });
   });
 
   it('rejects the token once its key is deleted, and the key can no longer be exchanged', async () => {
