@@ -6,7 +6,6 @@ import fastifyHelmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule, AppRuntime } from '@api/app.module';
-import { AllExceptionsFilter } from '@api/common/errors/all-exceptions.filter';
 import { MetricsService } from '@api/modules/metrics/metrics.service';
 import { buildOpenApiDocument, mountApiDocs } from './api-docs';
 import { PinoNestLogger } from './logger';
@@ -58,12 +57,6 @@ export async function createHttpApp(runtime: AppRuntime, logger: Logger): Promis
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-  });
-  const filter = new AllExceptionsFilter();
-  fastify.setErrorHandler((error, request, reply) => {
-    const { body, headers } = filter.toBody(error, String(request.id));
-    for (const [name, value] of Object.entries(headers ?? {})) void reply.header(name, value);
-    void reply.status(body.statusCode).send(body);
   });
   mountApiDocs(app, buildOpenApiDocument(app, config.version));
   serveDashboard(app, config.dashboardDir);

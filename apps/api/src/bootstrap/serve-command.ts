@@ -7,15 +7,22 @@ import { ensureFirstOwner } from './first-owner';
 import { createLogger } from './logger';
 import { resolveRuntimeSecrets } from './runtime-secrets';
 import { printBanner } from './banner';
+import { connectSandbox } from './sandbox/connect-sandbox';
+import { startSandboxVendors } from './sandbox/sandbox-vendors';
 
 /**
  * `serve`: the production process (external database, migrated beforehand by `migrate`).
  * `start`: everything on one machine: embedded PostgreSQL in the data folder, migrations, first owner.
  */
 export async function serveCommand(mode: Extract<RunMode, 'serve' | 'start'>): Promise<void> {
-  const config = loadConfig(process.env, mode);
+  let config = loadConfig(process.env, mode);
   const logger = createLogger(config.logLevel);
   const cleanups: Array<() => Promise<void>> = [];
+  const sandbox = config.sandbox ? await startSandboxVendors(config.dataDir, logger) : null;
+  if (sandbox) {
+    cleanups.push(() => sandbox.stop());
+    config = loadConfig({ ...process.env, ...sandbox.env }, mode);
+  }
   let databaseUrl = config.database.url;
   if (!databaseUrl) {
     const embedded = await startEmbeddedPostgres({ dir: config.dataDir, onLog: (line) => logger.debug({ component: 'postgres' }, line) });
@@ -31,11 +38,12 @@ export async function serveCommand(mode: Extract<RunMode, 'serve' | 'start'>): P
   const app = await createHttpApp({ config, secrets, databaseUrl }, logger);
   cleanups.unshift(() => app.close());
   const firstOwner = await ensureFirstOwner(app, (message) => logger.warn(message));
+  if (sandbox) await connectSandbox(app, sandbox.connections);
   await app.listen({ port: config.http.port, host: config.http.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   logger.info({ port, mode }, 'KeyGate is listening');
-  if (mode === 'start') printBanner(`http://localhost:${port}`, firstOwner);
+  if (mode === 'start') printBanner(`http://localhost:${port}`, firstOwner, sandbox !== null);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound } from '@api/common/errors/domain-error';
 import { RequestContext } from '@api/common/request/request-context';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
-import { originOf } from '@api/modules/audit/audit-event.input';
+import { AuditOrigin, originOf, systemOrigin } from '@api/modules/audit/audit-event.input';
 import { toConnectionDto } from './connection.mapper';
 import { ConfigureVendorDto, ConnectionDto, CreateConnectionDto, UpdateConnectionDto, VendorSummaryDto } from './dto/connection.dto';
 import { VendorCatalog } from './vendor-catalog';
@@ -49,13 +49,21 @@ export class VendorConnectionsService {
     return this.dataSource.transaction(async (m) => {
       const existing = await this.connections.findByLabelLocked(m, ctx.organizationId, dto.vendor, 'default');
       if (existing) return this.applyUpdate(m, ctx, existing.id, { admin_api_key: dto.admin_api_key, settings });
-      return this.insert(m, ctx, { vendor: dto.vendor, label: 'default', admin_api_key: dto.admin_api_key, settings });
+      return this.insert(m, ctx.organizationId, originOf(ctx), { vendor: dto.vendor, label: 'default', admin_api_key: dto.admin_api_key, settings });
     });
   }
 
   async create(ctx: RequestContext, dto: CreateConnectionDto): Promise<ConnectionDto> {
     this.catalog.assertKnown(dto.vendor);
-    return this.dataSource.transaction((m) => this.insert(m, ctx, dto));
+    return this.dataSource.transaction((m) => this.insert(m, ctx.organizationId, originOf(ctx), dto));
+  }
+
+  /** Sandbox mode only: connects an organization to the local vendor simulator, once per vendor. */
+  async ensureSandboxConnection(organizationId: string, dto: CreateConnectionDto): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      if (await this.connections.findByLabelLocked(m, organizationId, dto.vendor, dto.label)) return;
+      await this.insert(m, organizationId, systemOrigin(organizationId, 'sandbox'), dto);
+    });
   }
 
   update(ctx: RequestContext, id: string, dto: UpdateConnectionDto): Promise<ConnectionDto> {
@@ -73,17 +81,17 @@ export class VendorConnectionsService {
     });
   }
 
-  private async insert(m: EntityManager, ctx: RequestContext, dto: CreateConnectionDto): Promise<ConnectionDto> {
-    if (await this.connections.findByLabelLocked(m, ctx.organizationId, dto.vendor, dto.label)) {
+  private async insert(m: EntityManager, organizationId: string, origin: AuditOrigin, dto: CreateConnectionDto): Promise<ConnectionDto> {
+    if (await this.connections.findByLabelLocked(m, organizationId, dto.vendor, dto.label)) {
       throw new DomainError('connection_label_taken', `A ${dto.vendor} connection labelled "${dto.label}" already exists`);
     }
     const id = randomUUID();
     const { sealed, hint } = this.credentials.seal(id, dto.admin_api_key);
     const connection = await this.connections.save(
       m,
-      this.connections.create({ id, organizationId: ctx.organizationId, vendor: dto.vendor, label: dto.label, credentialSealed: sealed, credentialHint: hint, settings: dto.settings ?? {} }),
+      this.connections.create({ id, organizationId, vendor: dto.vendor, label: dto.label, credentialSealed: sealed, credentialHint: hint, settings: dto.settings ?? {} }),
     );
-    await this.audit.append(m, originOf(ctx), {
+    await this.audit.append(m, origin, {
       action: 'vendor_connection.created',
       target: { type: 'vendor_connection', id },
       details: { vendor: dto.vendor, label: dto.label, credential_hint: hint, settings: Object.keys(connection.settings) },
