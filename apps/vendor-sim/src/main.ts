@@ -1,7 +1,16 @@
 import { startVendorSim, type VendorSimCredentials, type VendorSimPorts } from '@sim/start-vendor-sim';
 
 /** Fixed sandbox ports so `npm start` can point KeyGate at them; override with SIM_<VENDOR>_PORT. */
-const DEFAULT_PORTS: Required<VendorSimPorts> = { openai: 8101, anthropic: 8102, azure: 8103, control: 8109 };
+const DEFAULT_PORTS: Required<VendorSimPorts> = {
+  openai: 8101,
+  anthropic: 8102,
+  azure: 8103,
+  googleIam: 8104,
+  googleCrm: 8105,
+  googleToken: 8106,
+  googleVertex: 8107,
+  control: 8109,
+};
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -38,13 +47,21 @@ async function main(): Promise<void> {
       openai: portFromEnv('SIM_OPENAI_PORT', DEFAULT_PORTS.openai),
       anthropic: portFromEnv('SIM_ANTHROPIC_PORT', DEFAULT_PORTS.anthropic),
       azure: portFromEnv('SIM_AZURE_PORT', DEFAULT_PORTS.azure),
+      googleIam: portFromEnv('SIM_GOOGLE_IAM_PORT', DEFAULT_PORTS.googleIam),
+      googleCrm: portFromEnv('SIM_GOOGLE_CRM_PORT', DEFAULT_PORTS.googleCrm),
+      googleToken: portFromEnv('SIM_GOOGLE_TOKEN_PORT', DEFAULT_PORTS.googleToken),
+      googleVertex: portFromEnv('SIM_GOOGLE_VERTEX_PORT', DEFAULT_PORTS.googleVertex),
       control: portFromEnv('SIM_CONTROL_PORT', DEFAULT_PORTS.control),
     },
     credentials: credentialsFromEnv(),
     dataDir: process.env.SIM_DATA_DIR || undefined,
+    google: {
+      projectId: process.env.SIM_GOOGLE_PROJECT_ID || undefined,
+      orgPolicyForbidsKeys: process.env.SIM_GOOGLE_ORG_POLICY_FORBIDS_KEYS === 'true',
+    },
   });
-  const { urls, credentials, azureCaPem } = sim;
-  process.stdout.write(`${JSON.stringify({ urls, credentials, azureCaPem })}\n`);
+  const { urls, credentials, azureCaPem, google } = sim;
+  process.stdout.write(`${JSON.stringify({ urls, credentials, azureCaPem, google })}\n`);
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -1,5 +1,6 @@
 import { startAnthropicSim } from '@sim/anthropic/index';
 import { startAzureSim } from '@sim/azure/index';
+import { startGoogleSim } from '@sim/google/index';
 import { listenOnLoopback } from '@sim/common/create-vendor-app';
 import { createSimContext, type SimContext } from '@sim/common/sim-context';
 import { buildControlServer } from '@sim/control/control-server';
@@ -15,10 +16,16 @@ export const SANDBOX_CREDENTIALS: VendorSimCredentials = {
   azureSubscriptionId: '5a4d0b0b-0000-4000-8000-000000005ab5',
 };
 
+export const SANDBOX_GOOGLE_PROJECT_ID = 'keygate-sandbox';
+
 export interface VendorSimPorts {
   openai?: number;
   anthropic?: number;
   azure?: number;
+  googleIam?: number;
+  googleCrm?: number;
+  googleToken?: number;
+  googleVertex?: number;
   control?: number;
 }
 
@@ -28,6 +35,7 @@ export interface VendorSimOptions {
   credentials?: Partial<VendorSimCredentials>;
   /** Keeps the Azure CA across restarts (so a configured trust stays valid); fresh CA each start without it. */
   dataDir?: string;
+  google?: { projectId?: string; orgPolicyForbidsKeys?: boolean };
 }
 
 export interface VendorSimCredentials {
@@ -46,6 +54,14 @@ export interface VendorSimUrls {
   anthropic: string;
   /** `https://127.0.0.1:PORT`: Entra authority host, ARM endpoint and the accounts' data plane. */
   azure: string;
+  /** `rootUrl` for `@googleapis/iam`. */
+  googleIam: string;
+  /** `rootUrl` for `@googleapis/cloudresourcemanager`. */
+  googleCrm: string;
+  /** Where to send what the SDK posts to `https://oauth2.googleapis.com/token`. */
+  googleToken: string;
+  /** Base of Vertex AI `generateContent`. */
+  googleVertex: string;
   control: string;
 }
 
@@ -54,6 +70,8 @@ export interface RunningVendorSim {
   credentials: VendorSimCredentials;
   /** PEM of the CA that signs the Azure listener's certificate: trust it, never disable verification. */
   azureCaPem: string;
+  /** The Google project and the admin service account's key file (generated each start). */
+  google: { projectId: string; adminCredentialJson: string };
   ctx: SimContext;
   stop(): Promise<void>;
 }
@@ -86,6 +104,18 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ru
       dataDir: options.dataDir,
     });
     stops.push(() => azure.stop());
+    const googleProjectId = options.google?.projectId ?? SANDBOX_GOOGLE_PROJECT_ID;
+    const google = await startGoogleSim(ctx, {
+      projectId: googleProjectId,
+      orgPolicyForbidsKeys: options.google?.orgPolicyForbidsKeys,
+      ports: {
+        iam: ports.googleIam,
+        crm: ports.googleCrm,
+        token: ports.googleToken,
+        vertex: ports.googleVertex,
+      },
+    });
+    stops.push(() => google.stop());
 
     // Vendor modules register their control hooks while starting, so the control server comes last.
     const control = await buildControlServer(ctx);
@@ -97,10 +127,15 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ru
         openai: openai.url,
         anthropic: anthropic.url,
         azure: azure.url,
+        googleIam: google.iamUrl,
+        googleCrm: google.crmUrl,
+        googleToken: google.tokenUrl,
+        googleVertex: google.vertexUrl,
         control: `http://127.0.0.1:${controlPort}`,
       },
       credentials,
       azureCaPem: azure.caPem,
+      google: { projectId: googleProjectId, adminCredentialJson: google.adminCredentialJson },
       ctx,
       stop: stopAll,
     };
