@@ -2,7 +2,14 @@ import type { VendorName } from '@sim/common/vendor-name';
 
 export type FaultAction =
   | { type: 'latency'; ms: number }
-  | { type: 'status'; status: number; retryAfterSeconds?: number; message?: string }
+  | {
+      type: 'status';
+      status: number;
+      retryAfterSeconds?: number;
+      message?: string;
+      /** Extra response headers, e.g. `{'x-should-retry': 'false'}` to stop the OpenAI/Anthropic SDKs retrying. */
+      headers?: Record<string, string>;
+    }
   | { type: 'drop_before' }
   | { type: 'drop_after' }
   | { type: 'pause' };
@@ -81,6 +88,13 @@ export function validateFaultRuleInput(input: FaultRuleInput): string | null {
         !(Number.isInteger(action.retryAfterSeconds) && action.retryAfterSeconds >= 0)
       ) {
         return 'status.retryAfterSeconds must be a non-negative integer';
+      }
+      if (
+        action.headers !== undefined &&
+        (typeof action.headers !== 'object' ||
+          !Object.values(action.headers).every((value) => typeof value === 'string'))
+      ) {
+        return 'status.headers must map header names to strings';
       }
       return null;
     case 'drop_before':

@@ -69,6 +69,16 @@ describe('installSimHooks', () => {
     expect(ctx.journal.list().map((entry) => entry.outcome)).toEqual(['fault_status', 'answered']);
   });
 
+  it('adds the extra headers of a status fault', async () => {
+    ctx.faults.add({
+      vendor: 'openai',
+      action: { type: 'status', status: 503, headers: { 'x-should-retry': 'false' } },
+    });
+    const response = await post('a');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('x-should-retry')).toBe('false');
+  });
+
   it('skips the first N matching calls and fires only `times` times', async () => {
     ctx.faults.add({ vendor: '*', skip: 1, times: 2, action: { type: 'status', status: 503 } });
     const statuses: number[] = [];

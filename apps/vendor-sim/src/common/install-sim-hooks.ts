@@ -117,7 +117,7 @@ export function installSimHooks(
         return;
       case 'status': {
         state.outcome = 'fault_status';
-        const headers: Record<string, string> = {};
+        const headers: Record<string, string> = { ...(action.headers ?? {}) };
         if (action.retryAfterSeconds !== undefined) headers['retry-after'] = String(action.retryAfterSeconds);
         const message = action.message ?? `Simulated ${action.status} from the vendor simulator.`;
         return sendError(reply, state, action.status, message, { headers });
