@@ -52,12 +52,24 @@ export function azureAdminClient(endpoints: VendorEndpoints, runtime: Provisione
   };
 }
 
+const ENTRA_REFUSAL = /invalid_client|unauthorized_client|invalid_grant|invalid_request|invalid_scope|AADSTS\d+/;
+
+function isNamed(error: unknown, name: string): error is Error {
+  return error instanceof Error && error.name === name;
+}
+
 export function describeAzureFailure(error: unknown): VendorFailure {
-  if (error instanceof AuthenticationError) {
-    const reason = `${error.errorResponse.error}: ${error.errorResponse.errorDescription}`;
-    return error.statusCode >= 500 ? { status: error.statusCode, message: reason } : { status: 401, message: reason };
+  // By name as well: the token error can reach us through a second copy of @azure/identity's classes.
+  if (error instanceof AuthenticationError || isNamed(error, 'AuthenticationError')) {
+    const statusCode = (error as { statusCode?: unknown }).statusCode;
+    const status = typeof statusCode === 'number' && statusCode >= 500 ? statusCode : 401;
+    return { status, message: error.message };
   }
-  if (error instanceof CredentialUnavailableError) return { message: error.message };
+  if (isNamed(error, 'AuthenticationRequiredError') || isNamed(error, 'CredentialUnavailableError') || error instanceof CredentialUnavailableError) {
+    // Entra's own refusal (AADSTS…, invalid_client) means the secret or app is wrong; anything else is transport.
+    const message = errorMessageOf(error);
+    return ENTRA_REFUSAL.test(message) ? { status: 401, message } : { message };
+  }
   if (isRestError(error)) {
     const details = error.details as { error?: { code?: string; message?: string } } | undefined;
     const retryAfterMs = parseRetryAfter(headerReaderOf(error.response?.headers), Date.now());

@@ -38,7 +38,8 @@ export function googleAdminClients(endpoints: VendorEndpoints, runtime: Provisio
     key: credential.private_key,
     ...(credential.private_key_id ? { keyId: credential.private_key_id } : {}),
     scopes: [CLOUD_PLATFORM_SCOPE],
-    transporterOptions: { retry: false, timeout: runtime.requestTimeoutMs },
+    // Node's own fetch: gaxios would otherwise load node-fetch through a dynamic import.
+    transporterOptions: { retry: false, timeout: runtime.requestTimeoutMs, fetchImplementation: fetch },
   });
   auth.transporter.interceptors.request.add({
     resolved: (options) => {
@@ -48,14 +49,23 @@ export function googleAdminClients(endpoints: VendorEndpoints, runtime: Provisio
   });
   // googleapis-common pins an older google-auth-library whose JWT type differs only in private
   // members; at run time it just calls auth.request(), which this client provides.
-  const common = { auth: auth as unknown as iam_v1.Options['auth'], retry: false, timeout: runtime.requestTimeoutMs };
+  const common = {
+    auth: auth as unknown as iam_v1.Options['auth'],
+    retry: false,
+    timeout: runtime.requestTimeoutMs,
+    fetchImplementation: fetch,
+  };
   const projectId = conn.settings['project_id'] ?? credential.project_id;
   if (!projectId) throw new Error(`google_vertex connection "${conn.label}" (${conn.id}) has no "project_id" setting`);
   return {
-    iam: iam({ version: 'v1', rootUrl: urls.iamUrl, ...common }),
-    crm: cloudresourcemanager({ version: 'v1', rootUrl: urls.crmUrl, ...common }),
+    iam: iam({ version: 'v1', rootUrl: withSlash(urls.iamUrl), ...common }),
+    crm: cloudresourcemanager({ version: 'v1', rootUrl: withSlash(urls.crmUrl), ...common }),
     projectId,
   };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 function parseCredential(conn: DecryptedConnection): ServiceAccountCredential {
