@@ -135,7 +135,7 @@ describe('GoogleVertexProvisioner against the vendor simulator', () => {
     const after = await policyOf(world);
     expect(membersOf(after, VERTEX_USER)).toContain(`serviceAccount:${result.scopeId}`);
     expect(membersOf(after, 'roles/viewer')).toContain('user:concurrent@example.com');
-    const writes = world.ctx.journal.list({ since }).filter((entry) => entry.path.endsWith(':setIamPolicy'));
+    const writes = world.ctx.journal.list({ sinceSeq: since }).filter((entry) => entry.path.endsWith(':setIamPolicy'));
     expect(writes.map((entry) => entry.status)).toEqual([200, 409, 200]);
   });
 
