@@ -126,7 +126,9 @@ describe('simulated OpenAI enforces project policy on inference', () => {
       group_by: ['project_id', 'api_key_id', 'model'],
       project_ids: [projectId],
     });
-    const results = usage.data.flatMap((bucket) => bucket.results) as unknown as Array<Record<string, unknown>>;
+    const results = usage.data.flatMap((bucket) => bucket.results) as unknown as Array<
+      Record<string, unknown>
+    >;
     expect(results).toHaveLength(2);
     expect(results.every((result) => result.project_id === projectId && result.api_key_id === keyId)).toBe(
       true,
