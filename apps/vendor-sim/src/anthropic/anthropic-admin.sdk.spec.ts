@@ -262,4 +262,19 @@ describe('simulated Anthropic admin API and messages', () => {
     expect(costResults[0]?.workspace_id).toBe(workspace.id);
     expect(Number(costResults[0]?.amount)).toBeGreaterThan(0);
   });
+
+  it('a Console key with an expiry reads as expired and stops working once the clock passes it', async () => {
+    const workspace = await admin.organization.workspaces.create({ name: 'kg-expiry' });
+    const created = await control<ConsoleKey>('POST', '/vendors/anthropic/console/api-keys', {
+      workspace_id: workspace.id,
+      name: 'short',
+      expires_in_seconds: 60,
+    });
+    await expect(ask(developer(created.secret))).resolves.toBeDefined();
+    sim.ctx.clock.advance(60_000);
+    await expect(admin.organization.apiKeys.retrieve(created.api_key.id)).resolves.toMatchObject({
+      status: 'expired',
+    });
+    await expect(ask(developer(created.secret))).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
+  });
 });

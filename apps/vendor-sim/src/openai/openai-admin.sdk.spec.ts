@@ -152,4 +152,26 @@ describe('simulated OpenAI admin API through the openai SDK', () => {
       id: account.id,
     });
   });
+
+  it('creates a service account without a key when asked to', async () => {
+    const project = await org().projects.create({ name: 'kg-no-key' });
+    const account = await org().projects.serviceAccounts.create(project.id, {
+      name: 'bare',
+      create_service_account_only: true,
+    });
+    expect(account).toMatchObject({ role: 'none', api_key: null });
+    const keys = await org().projects.apiKeys.list(project.id);
+    expect(keys.data).toEqual([]);
+  });
+
+  it('sets an expiry on an existing key through the 7.57 key update', async () => {
+    const { project, secret, keyId } = await projectWithKey();
+    const updated = await org().projects.apiKeys.update(keyId, {
+      project_id: project.id,
+      expires_in_seconds: 60,
+    });
+    expect(updated.expires_at).toBe(sim.ctx.clock.nowSeconds() + 60);
+    sim.ctx.clock.advance(61_000);
+    await expect(chat(developer(secret))).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+  });
 });
