@@ -40,7 +40,7 @@ export async function startAnthropicSim(
 
   await app.register(
     (admin, _options, done) => {
-      admin.addHook('preHandler', (request, _reply, next) => {
+      admin.addHook('onRequest', (request, _reply, next) => {
         requireAdminKey(request, options.adminKeys, state);
         next();
       });

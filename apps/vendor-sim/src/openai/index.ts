@@ -37,7 +37,7 @@ export async function startOpenAiSim(ctx: SimContext, options: OpenAiSimOptions)
 
   await app.register(
     (admin, _options, done) => {
-      admin.addHook('preHandler', (request, _reply, next) => {
+      admin.addHook('onRequest', (request, _reply, next) => {
         requireAdminKey(request, options.adminKeys, state);
         next();
       });
