@@ -151,4 +151,18 @@ describe('Azure simulator: Entra ID and ARM through the official SDKs', () => {
     );
     expect(again.properties?.provisioningState).toBe('Succeeded');
   });
+
+  it('purges soft-deleted accounts after 48 hours of simulator time, while cached tokens keep working', async () => {
+    await fixture.arm.accounts.beginCreateAndWait(
+      RESOURCE_GROUP,
+      'dev-eve',
+      openAiAccount('keygate-dev-eve'),
+    );
+    await fixture.arm.accounts.beginDeleteAndWait(RESOURCE_GROUP, 'dev-eve');
+    expect((await fixture.arm.deletedAccounts.get('eastus', RESOURCE_GROUP, 'dev-eve')).name).toBe('dev-eve');
+    fixture.ctx.clock.advance(49 * 60 * 60 * 1000);
+    await expect(fixture.arm.deletedAccounts.get('eastus', RESOURCE_GROUP, 'dev-eve')).rejects.toMatchObject({
+      statusCode: 404,
+    });
+  });
 });

@@ -54,9 +54,9 @@ function registerControl(ctx: SimContext, world: AzureWorld, limiter: Deployment
  */
 export async function startAzureSim(ctx: SimContext, opts: AzureSimOptions): Promise<RunningAzureSim> {
   const host = opts.host ?? '127.0.0.1';
-  const tls = await createLoopbackTls(opts.dataDir, ctx.clock.now());
+  const tls = await createLoopbackTls(opts.dataDir);
   const world = new AzureWorld(ctx.clock);
-  const tokens = new EntraTokenStore(ctx.clock, opts.tenantId);
+  const tokens = new EntraTokenStore(opts.tenantId);
   const limiter = new DeploymentRateLimiter(ctx.clock);
   const armContext: ArmContext = { world, clientId: opts.clientId };
 
@@ -74,10 +74,7 @@ export async function startAzureSim(ctx: SimContext, opts: AzureSimOptions): Pro
   registerEntraRoutes(app, opts, tokens, ctx.clock);
   registerChatCompletionsRoutes(app, world, limiter);
   app.register((arm, _options, done) => {
-    arm.addHook(
-      'preHandler',
-      armGuard(tokens, opts.tenantId, opts.subscriptionId, () => ctx.clock.now()),
-    );
+    arm.addHook('preHandler', armGuard(tokens, opts.tenantId, opts.subscriptionId));
     registerAccountRoutes(arm, armContext);
     registerAccountKeyRoutes(arm, armContext);
     registerDeploymentRoutes(arm, armContext);

@@ -146,6 +146,14 @@ describe('Google simulator: IAM service accounts and keys through @googleapis/ia
     expect(await statusOf(fixture.iam.projects.serviceAccounts.get({ name: accountName }))).toBe(404);
   });
 
+  it('keeps exchanged tokens and new assertions valid when the simulator clock moves on', async () => {
+    fixture.ctx.clock.advance(3 * 24 * 60 * 60 * 1000);
+    const listed = await fixture.iam.projects.serviceAccounts.list({ name: `projects/${PROJECT_ID}` });
+    expect(listed.data.accounts?.length).toBeGreaterThan(0);
+    const fresh = jwtClientFor(fixture.sim.adminCredentialJson, fixture.sim.tokenUrl);
+    expect((await fresh.getAccessToken()).token).toMatch(/^ya29\./);
+  });
+
   it('answers 401 without a token and 403 to a developer account calling admin methods', async () => {
     const anonymous = await fetch(`${fixture.sim.iamUrl}/v1/projects/${PROJECT_ID}/serviceAccounts`);
     expect(anonymous.status).toBe(401);

@@ -46,13 +46,13 @@ function authenticationProblem(
 }
 
 /** ARM's front door: a management-audience bearer token, a well-formed `api-version`, a known subscription. */
-export function armGuard(tokens: EntraTokenStore, tenantId: string, subscriptionId: string, now: () => Date) {
+export function armGuard(tokens: EntraTokenStore, tenantId: string, subscriptionId: string) {
   return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const problem = authenticationProblem(
       tokens,
       tenantId,
       request.headers.authorization,
-      now().toISOString(),
+      new Date().toISOString(),
     );
     if (problem !== null) return done(problem);
     const apiVersion = apiVersionOf(request);

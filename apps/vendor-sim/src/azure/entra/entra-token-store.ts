@@ -1,5 +1,4 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { SimClock } from '@sim/common/sim-clock';
 
 export const ARM_AUDIENCE = 'https://management.azure.com/';
 export const COGNITIVE_AUDIENCE = 'https://cognitiveservices.azure.com';
@@ -43,12 +42,13 @@ export class EntraTokenStore {
   private readonly signingKey = randomBytes(32);
 
   constructor(
-    private readonly clock: SimClock,
     private readonly tenantId: string,
+    /** Wall-clock time: MSAL caches tokens by its own clock, so advancing the simulator clock must not expire them. */
+    private readonly nowMs: () => number = Date.now,
   ) {}
 
   issue(clientId: string, audience: string): { accessToken: string; expiresIn: number } {
-    const nowSeconds = this.clock.nowSeconds();
+    const nowSeconds = Math.floor(this.nowMs() / 1000);
     const header = { typ: 'JWT', alg: 'HS256', kid: 'keygate-sim' };
     const claims = {
       aud: audience,
@@ -75,7 +75,7 @@ export class EntraTokenStore {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const token = match === null ? undefined : this.tokens.get(match[1] ?? '');
     if (token === undefined) return { ok: false, reason: 'invalid' };
-    if (token.expiresAtMs <= this.clock.nowMs())
+    if (token.expiresAtMs <= this.nowMs())
       return { ok: false, reason: 'expired', expiresAtMs: token.expiresAtMs };
     if (token.audience !== expectedAudience)
       return { ok: false, reason: 'audience', audience: token.audience };

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { credentialNowMs, credentialNowSeconds } from '@sim/google/oauth/credential-time';
 import { decodeJwt, signedBy, stringClaim, withinLifetime } from '@sim/google/oauth/jwt';
 import type { ServiceAccountKeyRecord, ServiceAccountRecord } from '@sim/google/world/google-records';
 import type { GoogleWorld } from '@sim/google/world/google-world';
@@ -25,7 +26,7 @@ function liveKey(
 
 function fromAccessToken(world: GoogleWorld, token: string): Principal | null {
   const record = world.tokens.get(token);
-  if (record === undefined || record.expiresAtMs <= world.clock.nowMs()) return null;
+  if (record === undefined || record.expiresAtMs <= credentialNowMs()) return null;
   if (liveKey(world, record.email, record.serviceAccountUniqueId, record.keyId) === null) return null;
   const account = world.findServiceAccount(record.email);
   return account === undefined ? null : { account, keyId: record.keyId, scopes: record.scopes };
@@ -38,7 +39,7 @@ function fromSelfSignedJwt(world: GoogleWorld, token: string): Principal | null 
   const issuer = stringClaim(jwt, 'iss');
   if (issuer === undefined || stringClaim(jwt, 'sub') !== issuer) return null;
   if (stringClaim(jwt, 'scope') === undefined && stringClaim(jwt, 'aud') === undefined) return null;
-  if (!withinLifetime(jwt, world.clock.nowSeconds())) return null;
+  if (!withinLifetime(jwt, credentialNowSeconds())) return null;
   const account = world.findServiceAccount(issuer);
   if (account === undefined) return null;
   const key = liveKey(world, account.email, account.uniqueId, jwt.header.kid);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { credentialNowMs, credentialNowSeconds } from '@sim/google/oauth/credential-time';
 import { decodeJwt, signedBy, stringClaim, withinLifetime } from '@sim/google/oauth/jwt';
 import type { GoogleWorld } from '@sim/google/world/google-world';
 
@@ -38,7 +39,7 @@ export function registerTokenRoutes(app: FastifyInstance, world: GoogleWorld): v
     if (audience === undefined || !TOKEN_AUDIENCES.includes(audience)) {
       return oauthError(reply, 400, 'invalid_grant', 'Invalid JWT: Failed audience check.');
     }
-    if (!withinLifetime(jwt, world.clock.nowSeconds())) {
+    if (!withinLifetime(jwt, credentialNowSeconds())) {
       return oauthError(
         reply,
         400,
@@ -64,7 +65,7 @@ export function registerTokenRoutes(app: FastifyInstance, world: GoogleWorld): v
       serviceAccountUniqueId: account.uniqueId,
       keyId: key.keyId,
       scopes,
-      expiresAtMs: world.clock.nowMs() + TOKEN_LIFETIME_SECONDS * 1000,
+      expiresAtMs: credentialNowMs() + TOKEN_LIFETIME_SECONDS * 1000,
     });
     return { access_token: accessToken, expires_in: TOKEN_LIFETIME_SECONDS, token_type: 'Bearer' };
   });
