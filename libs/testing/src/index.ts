@@ -4,3 +4,4 @@ export { HttpClient, ApiResponse } from './app/http-client';
 export { createTestOrganization, TestOrganization, SignedInUser } from './app/org-fixture';
 export { recordSecret, testRunDir } from './canary/secret-registry';
 export * from './vendor-sim';
+export { spawnKeygate, KeygateProcess, API_ENTRY } from './app/keygate-process';
