@@ -2,7 +2,8 @@ export * from './contract';
 export { SecretScrubber } from './common/secret-scrubber';
 export { callVendor, ignoreNotFound, systemClock, type RetryClock, type VendorCallContext } from './common/vendor-call';
 export { runtimeFrom, callContextFor, type ProvisionerRuntime } from './common/provisioner-runtime';
-export type { VendorFailure } from './common/vendor-failure';
+export { parseRetryAfter, headerReaderOf, type VendorFailure, type HeaderReader } from './common/vendor-failure';
+export { keyHint } from './common/key-hint';
 export {
   MANAGED_PREFIX,
   NAMING_RULES,
