@@ -5,7 +5,7 @@
 // The replay: each stage gets its own folder standing for WORKDIR /app; COPY copies from the build context
 // (the repository's files as git sees them) or from an earlier stage's folder; RUN runs there with sh.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -81,6 +81,8 @@ function replay(stages: Stage[], repo: string, log: (line: string) => void): Map
   const node24 = dirname(realpathSync(join(repo, 'node_modules', '.bin', 'node')));
   const dirs = new Map<string, string>();
   const root = mkdtempSync(join(tmpdir(), 'keygate-image-'));
+  chmodSync(root, 0o755); // image files are world-readable; the embedded PostgreSQL runs as its own user under root
+
   for (const stage of stages) {
     if (!stage.from.startsWith('node:')) {
       log(`[${stage.name}] skipped: FROM ${stage.from} is not replayable here`);

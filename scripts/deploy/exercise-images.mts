@@ -88,6 +88,7 @@ async function exerciseApi(dockerfile = 'docker/api.Dockerfile'): Promise<void> 
     PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port),
     DATABASE_URL: database.url, KEYGATE_MASTER_KEY: randomBytes(32).toString('base64'),
     JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn',
+    ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: randomBytes(12).toString('hex'),
   };
   let server: ChildProcess | undefined;
   try {
