@@ -22,6 +22,8 @@ export interface BrowserSession {
   page: Page;
   /** Every URL the page navigated to or requested, for the "no secret in a URL" check. */
   visitedUrls: string[];
+  /** Uncaught exceptions and console errors of the page: a healthy journey has none. */
+  pageErrors: string[];
   close(): Promise<void>;
 }
 
@@ -44,10 +46,17 @@ export async function openBrowserSession(baseURL: string, viewport = DESKTOP): P
   const visitedUrls: string[] = [];
   page.on('request', (request) => visitedUrls.push(request.url()));
   page.on('framenavigated', (frame) => visitedUrls.push(frame.url()));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+  page.on('console', (message) => {
+    // Chromium logs every 4xx as a console error; the API answers 401 to a refresh without a session by design.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+  });
   return {
     context,
     page,
     visitedUrls,
+    pageErrors,
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

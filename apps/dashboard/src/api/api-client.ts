@@ -8,7 +8,7 @@ export const sessionApi = createKeyGateClient();
 /** Exchanges the HttpOnly refresh cookie for a new in-memory access token (null when signed out). */
 export async function refreshAccessToken(): Promise<string | null> {
   try {
-    const { data, response } = await sessionApi.POST('/api/v1/auth/refresh');
+    const { data, response } = await sessionApi.POST('/api/v1/auth/refresh', { body: {} });
     const token = response.ok && data ? data.access_token : null;
     accessTokenStore.set(token);
     return token;

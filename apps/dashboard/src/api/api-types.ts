@@ -4,9 +4,11 @@ import type { ResponseBody } from '@keygate/api-client';
 export type IssuedKey = ResponseBody<'/api/v1/keys/{id}', 'get'>;
 export type KeyListItem = ResponseBody<'/api/v1/keys', 'get'>['items'][number];
 export type ProvisionedKey = ResponseBody<'/api/v1/keys/provision', 'post'>;
+/** A provisioned key whose secret is present: only the first response carries it. */
+export type RevealedKey = ProvisionedKey & { api_key: string };
 export type Developer = ResponseBody<'/api/v1/developers/{id}', 'get'>;
 export type DeveloperDeactivation = ResponseBody<'/api/v1/developers/{id}', 'delete'>;
-export type VendorConnection = ResponseBody<'/api/v1/vendors/connections', 'get'>['items'][number];
+export type VendorConnection = ResponseBody<'/api/v1/vendors/connections', 'get'>[number];
 export type VendorCapabilities = ResponseBody<'/api/v1/vendors/capabilities', 'get'>;
 export type ConnectionCheck = ResponseBody<'/api/v1/vendors/connections/{id}/check', 'post'>;
 export type AuditEvent = ResponseBody<'/api/v1/audit', 'get'>['items'][number];

@@ -5,6 +5,7 @@ import { RequirePermission } from '@/auth/require-permission';
 import { SignInPage } from '@/features/auth/sign-in-page';
 import { AppLayout } from '@/layout/app-layout';
 import { NotFoundPage } from '@/layout/not-found-page';
+import { RouteError } from '@/layout/route-error';
 
 // Every page but sign-in loads on demand, so the first page stays small.
 const OverviewPage = lazy(() => import('@/features/overview/overview-page'));
@@ -23,42 +24,47 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <OverviewPage /> },
           {
-            path: 'developers',
-            element: (
-              <RequirePermission permission="developers:read">
-                <DevelopersPage />
-              </RequirePermission>
-            ),
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <OverviewPage /> },
+              {
+                path: 'developers',
+                element: (
+                  <RequirePermission permission="developers:read">
+                    <DevelopersPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: 'keys', element: <KeysPage /> },
+              { path: 'keys/:keyId', element: <KeyDetailPage /> },
+              {
+                path: 'vendors',
+                element: (
+                  <RequirePermission permission="vendors:read">
+                    <VendorsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'audit',
+                element: (
+                  <RequirePermission permission="audit:read">
+                    <AuditPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'users',
+                element: (
+                  <RequirePermission permission="users:read">
+                    <UsersPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
           },
-          { path: 'keys', element: <KeysPage /> },
-          { path: 'keys/:keyId', element: <KeyDetailPage /> },
-          {
-            path: 'vendors',
-            element: (
-              <RequirePermission permission="vendors:read">
-                <VendorsPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'audit',
-            element: (
-              <RequirePermission permission="audit:read">
-                <AuditPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'users',
-            element: (
-              <RequirePermission permission="users:read">
-                <UsersPage />
-              </RequirePermission>
-            ),
-          },
-          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

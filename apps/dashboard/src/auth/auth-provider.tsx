@@ -51,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
-    await sessionApi.POST('/api/v1/auth/logout').catch(() => undefined);
+    await api.POST('/api/v1/auth/logout').catch(() => undefined);
     setState({ status: 'signed-out', reason: 'signed-out' });
     accessTokenStore.set(null);
     queryClient.clear();

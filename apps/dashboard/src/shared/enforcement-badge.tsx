@@ -9,7 +9,7 @@ const meaning: Record<string, { label: string; color: string; help: string }> = 
   keygate: {
     label: 'enforced by KeyGate',
     color: 'yellow',
-    help: 'KeyGate watches usage and disables the key when it is exceeded; there is a lag of minutes.',
+    help: 'KeyGate watches usage and disables the key when it is exceeded, with a lag of minutes.',
   },
   none: {
     label: 'not enforced',
@@ -18,11 +18,17 @@ const meaning: Record<string, { label: string; color: string; help: string }> = 
   },
 };
 
-export function EnforcementBadge({ level }: { level: string | undefined }) {
+interface EnforcementBadgeProps {
+  level: string | undefined;
+  /** The API's one sentence about this field at this vendor; replaces the generic help. */
+  note?: string;
+}
+
+export function EnforcementBadge({ level, note }: EnforcementBadgeProps) {
   const entry = meaning[level ?? 'none'] ?? meaning.none;
   if (!entry) return null;
   return (
-    <Tooltip label={entry.help} multiline w={260} withArrow>
+    <Tooltip label={note || entry.help} multiline w={280} withArrow>
       <Badge size="xs" variant="light" color={entry.color} radius="sm" tabIndex={0}>
         {entry.label}
       </Badge>

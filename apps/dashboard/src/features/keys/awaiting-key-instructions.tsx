@@ -1,8 +1,10 @@
 import { Alert, Code, List, Stack, Text } from '@mantine/core';
 import type { IssuedKey } from '@/api/api-types';
+import { useDeveloperName } from '@/features/developers/use-developer-names';
 
 /** Anthropic keys: the developer creates the key in the Console, KeyGate discovers and binds it. */
 export function AwaitingKeyInstructions({ issuedKey }: { issuedKey: IssuedKey }) {
+  const developerName = useDeveloperName();
   const instructions = (issuedKey.instructions ?? {}) as Record<string, unknown>;
   const steps = Array.isArray(instructions.steps)
     ? instructions.steps.filter((step) => typeof step === 'string')
@@ -12,7 +14,7 @@ export function AwaitingKeyInstructions({ issuedKey }: { issuedKey: IssuedKey })
     <Alert color="cyan" variant="light" title="Waiting for the developer to create the key">
       <Stack gap="xs">
         <Text size="sm">
-          {issuedKey.developer_name} has been added to the workspace{' '}
+          {developerName(issuedKey.developer_id)} has been added to the workspace{' '}
           <Code>{issuedKey.project_name ?? '—'}</Code>. Send them these steps; KeyGate binds the key as soon
           as it appears and then governs it like any other.
         </Text>

@@ -1,4 +1,4 @@
-import { Alert, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Radio, SegmentedControl, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import type { ProvisionForm, ProvisionFormUpdate } from '@/features/keys/provision-form';
 import { capabilityOf } from '@/features/vendors/capability-lookup';
@@ -15,7 +15,7 @@ interface StepProps {
 export function ChooseVendorStep({ form, update }: StepProps) {
   const connections = useConnections();
   const capabilities = useCapabilities();
-  const forVendor = (connections.data?.items ?? []).filter((connection) => connection.vendor === form.vendor);
+  const forVendor = (connections.data ?? []).filter((connection) => connection.vendor === form.vendor);
   const onlyConnection = forVendor.length === 1 ? forVendor[0]?.id : undefined;
 
   useEffect(() => {
@@ -33,16 +33,11 @@ export function ChooseVendorStep({ form, update }: StepProps) {
         aria-label="Vendor"
         styles={{ root: { flexWrap: 'wrap' } }}
       />
-      {capability ? (
-        <Text size="sm" c="dimmed">
-          Scope per developer: {capability.scope}
-        </Text>
-      ) : null}
-      {form.vendor === 'anthropic' ? (
-        <Alert color="blue" variant="light" title="Anthropic keys are created by the developer">
-          Anthropic's Admin API cannot create keys. KeyGate creates the workspace and adds the developer; the
-          developer then creates the key in the Anthropic Console and KeyGate binds it. The key waits in the
-          state "awaiting key" until then.
+      {capability?.key_delivery === 'developer_creates_in_console' ? (
+        <Alert color="blue" variant="light" title="The developer creates this key">
+          This vendor's admin API cannot create keys. KeyGate creates the developer's scope and adds them to
+          it; the developer then creates the key in the vendor's console and KeyGate binds it. Until then the
+          key waits in the state "awaiting key".
         </Alert>
       ) : null}
       {connections.isPending ? <LoadingRows rows={2} label="Loading connections" /> : null}

@@ -5,6 +5,7 @@ import { useIdentifyKey } from '@/features/keys/use-keys';
 import { ErrorAlert } from '@/shared/error-alert';
 import { KeyStatusBadge } from '@/shared/key-status-badge';
 import { vendorName } from '@/shared/vendor-names';
+import { useDeveloperName } from '@/features/developers/use-developer-names';
 
 interface IdentifyKeyModalProps {
   opened: boolean;
@@ -15,6 +16,7 @@ interface IdentifyKeyModalProps {
 export function IdentifyKeyModal({ opened, onClose }: IdentifyKeyModalProps) {
   const [apiKey, setApiKey] = useState('');
   const identify = useIdentifyKey();
+  const developerName = useDeveloperName();
   const close = () => {
     setApiKey('');
     identify.reset();
@@ -24,7 +26,8 @@ export function IdentifyKeyModal({ opened, onClose }: IdentifyKeyModalProps) {
     event.preventDefault();
     identify.mutate(apiKey.trim(), { onSettled: () => setApiKey('') });
   };
-  const found = identify.data;
+  const found = identify.data?.key ?? null;
+  const notFound = identify.data !== undefined && !identify.data.found;
   return (
     <Modal opened={opened} onClose={close} title="Identify a leaked key" size="md">
       <form onSubmit={submit}>
@@ -45,13 +48,18 @@ export function IdentifyKeyModal({ opened, onClose }: IdentifyKeyModalProps) {
             <Alert color="orange" variant="light" title="This key was issued by KeyGate">
               <Group gap="xs">
                 <Text size="sm">
-                  {vendorName(found.vendor)} key {found.key_hint} of {found.developer_name}
+                  {vendorName(found.vendor)} key {found.key_hint} of {developerName(found.developer_id)}
                 </Text>
                 <KeyStatusBadge status={found.status} />
               </Group>
               <Anchor component={Link} to={`/keys/${found.key_id}`} onClick={close} size="sm">
                 Open the key to revoke or rotate it
               </Anchor>
+            </Alert>
+          ) : null}
+          {notFound ? (
+            <Alert color="green" variant="light" title="Not a KeyGate key">
+              No key issued by KeyGate has this fingerprint. It may come from elsewhere, or be mistyped.
             </Alert>
           ) : null}
           <Group justify="flex-end">

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { ProvisionedKey } from '@/api/api-types';
+import type { RevealedKey } from '@/api/api-types';
 import { useCan, useCurrentUser } from '@/auth/use-auth';
 import { AuditTrail } from '@/features/audit/audit-trail';
 import { AwaitingKeyInstructions } from '@/features/keys/awaiting-key-instructions';
@@ -24,7 +24,7 @@ export default function KeyDetailPage() {
   const canWriteOwn = useCan('keys:write_own');
   const canReadAudit = useCan('audit:read');
   const [dialog, setDialog] = useState<'revoke' | 'rotate' | null>(null);
-  const [revealed, setRevealed] = useState<ProvisionedKey | null>(null);
+  const [revealed, setRevealed] = useState<RevealedKey | null>(null);
 
   return (
     <>
@@ -91,7 +91,9 @@ export default function KeyDetailPage() {
                 issuedKey={issuedKey}
                 opened={dialog === 'rotate'}
                 onClose={() => setDialog(null)}
-                onRotated={setRevealed}
+                onRotated={(rotated) =>
+                  rotated.api_key && setRevealed({ ...rotated, api_key: rotated.api_key })
+                }
               />
             </>
           );

@@ -3,11 +3,14 @@ import type { ReactNode } from 'react';
 import type { IssuedKey } from '@/api/api-types';
 import { formatDateTime } from '@/shared/format';
 import { vendorName } from '@/shared/vendor-names';
+import { useDeveloperName } from '@/features/developers/use-developer-names';
 
 export function KeyFactsTable({ issuedKey }: { issuedKey: IssuedKey }) {
+  const developerName = useDeveloperName();
   const rows: [string, ReactNode][] = [
     ['Key id', <Code key="id">{issuedKey.key_id}</Code>],
-    ['Developer', issuedKey.developer_name],
+    ['Developer', developerName(issuedKey.developer_id)],
+    ['Description', issuedKey.description ?? '—'],
     ['Vendor', vendorName(issuedKey.vendor)],
     ['Vendor scope', issuedKey.project_name ?? '—'],
     ['Hint', issuedKey.key_hint ?? '—'],

@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core';
 import type { IssuedKey } from '@/api/api-types';
 import { PolicyFieldLabel } from '@/features/keys/policy-field-label';
-import { enforcementOf } from '@/features/vendors/capability-lookup';
+import { enforcementOf, type FieldEnforcement } from '@/features/vendors/capability-lookup';
 import { useCapabilities } from '@/features/vendors/use-vendors';
 import { formatDateTime, formatUsd } from '@/shared/format';
 
@@ -9,13 +9,13 @@ export function KeyPolicyTable({ issuedKey }: { issuedKey: IssuedKey }) {
   const capabilities = useCapabilities();
   const level = (field: Parameters<typeof enforcementOf>[2]) =>
     enforcementOf(capabilities.data, issuedKey.vendor, field);
-  const rows: [string, string | undefined, string][] = [
+  const rows: [string, FieldEnforcement | undefined, string][] = [
     ['Monthly budget', level('budget_limit_usd'), formatUsd(issuedKey.budget_limit_usd)],
     ['Rate limit', level('rate_limit_rpm'), `${issuedKey.rate_limit_rpm} requests a minute`],
     [
       'Allowed models',
       level('models_allowed'),
-      issuedKey.models_allowed.length ? issuedKey.models_allowed.join(', ') : 'all',
+      issuedKey.models_allowed?.length ? issuedKey.models_allowed.join(', ') : 'all',
     ],
     ['Expires', level('expires_in_days'), formatDateTime(issuedKey.expires_at)],
   ];

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { ProvisionedKey } from '@/api/api-types';
+import type { RevealedKey } from '@/api/api-types';
 import { CopyBlock } from '@/shared/copy-block';
 import { envSnippet, sdkSnippet } from '@/features/keys/key-secret-snippets';
 import { formatDate, formatUsd } from '@/shared/format';
@@ -8,7 +8,7 @@ import { vendorName } from '@/shared/vendor-names';
 
 interface KeyRevealModalProps {
   /** Held only in the parent's component state; set to null on close and the secret is gone. */
-  revealed: ProvisionedKey | null;
+  revealed: RevealedKey | null;
   onClose: () => void;
 }
 

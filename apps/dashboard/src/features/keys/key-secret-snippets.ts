@@ -1,4 +1,4 @@
-import type { ProvisionedKey } from '@/api/api-types';
+import type { RevealedKey } from '@/api/api-types';
 
 const envNames: Record<string, { key: string; baseUrl: string }> = {
   openai: { key: 'OPENAI_API_KEY', baseUrl: 'OPENAI_BASE_URL' },
@@ -7,13 +7,13 @@ const envNames: Record<string, { key: string; baseUrl: string }> = {
   google_vertex: { key: 'GOOGLE_APPLICATION_CREDENTIALS_JSON', baseUrl: 'VERTEX_BASE_URL' },
 };
 
-function instructionText(instructions: ProvisionedKey['instructions'], name: string): string | undefined {
+function instructionText(instructions: RevealedKey['instructions'], name: string): string | undefined {
   const value = (instructions as Record<string, unknown> | null | undefined)?.[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 /** A ready-to-paste .env block for the vendor's official SDK. */
-export function envSnippet(key: ProvisionedKey): string {
+export function envSnippet(key: RevealedKey): string {
   const names = envNames[key.vendor] ?? { key: 'API_KEY', baseUrl: 'BASE_URL' };
   const baseUrl = instructionText(key.instructions, 'base_url');
   const lines = [`${instructionText(key.instructions, 'env_var') ?? names.key}=${key.api_key}`];
@@ -22,7 +22,7 @@ export function envSnippet(key: ProvisionedKey): string {
 }
 
 /** The SDK usage the API sends in `instructions`, or a minimal one built from its base URL. */
-export function sdkSnippet(key: ProvisionedKey): string {
+export function sdkSnippet(key: RevealedKey): string {
   const fromApi = instructionText(key.instructions, 'sdk_snippet');
   if (fromApi) return fromApi;
   const baseUrl = instructionText(key.instructions, 'base_url') ?? '';

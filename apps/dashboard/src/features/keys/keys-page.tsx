@@ -1,7 +1,7 @@
 import { Button, Paper } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { ProvisionedKey } from '@/api/api-types';
+import type { ProvisionedKey, RevealedKey } from '@/api/api-types';
 import { allItems } from '@/api/paged';
 import { useCan } from '@/auth/use-auth';
 import { IdentifyKeyModal } from '@/features/keys/identify-key-modal';
@@ -29,10 +29,10 @@ export default function KeysPage() {
   const [wizardOpen, setWizardOpen] = useState(false);
   const [identifyOpen, setIdentifyOpen] = useState(false);
   // The one-time secret lives here, in component state only, until the reveal is closed.
-  const [revealed, setRevealed] = useState<ProvisionedKey | null>(null);
+  const [revealed, setRevealed] = useState<RevealedKey | null>(null);
 
   const onProvisioned = (key: ProvisionedKey) => {
-    if (key.api_key) setRevealed(key);
+    if (key.api_key) setRevealed({ ...key, api_key: key.api_key });
     else void navigate(`/keys/${key.key_id}`);
   };
 

@@ -4,8 +4,10 @@ import type { KeyListItem } from '@/api/api-types';
 import { formatDate, formatUsd } from '@/shared/format';
 import { KeyStatusBadge } from '@/shared/key-status-badge';
 import { vendorName } from '@/shared/vendor-names';
+import { useDeveloperName } from '@/features/developers/use-developer-names';
 
 export function KeysTable({ keys }: { keys: KeyListItem[] }) {
+  const developerName = useDeveloperName();
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Keys">
@@ -32,7 +34,7 @@ export function KeysTable({ keys }: { keys: KeyListItem[] }) {
                   </Text>
                 </Stack>
               </Table.Td>
-              <Table.Td>{key.developer_name}</Table.Td>
+              <Table.Td>{developerName(key.developer_id)}</Table.Td>
               <Table.Td>{vendorName(key.vendor)}</Table.Td>
               <Table.Td>
                 <KeyStatusBadge status={key.status} />

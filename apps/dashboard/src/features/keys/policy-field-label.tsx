@@ -1,11 +1,17 @@
 import { Group } from '@mantine/core';
+import type { FieldEnforcement } from '@/features/vendors/capability-lookup';
 import { EnforcementBadge } from '@/shared/enforcement-badge';
 
-export function PolicyFieldLabel({ label, enforcement }: { label: string; enforcement: string | undefined }) {
+interface PolicyFieldLabelProps {
+  label: string;
+  enforcement: FieldEnforcement | undefined;
+}
+
+export function PolicyFieldLabel({ label, enforcement }: PolicyFieldLabelProps) {
   return (
     <Group gap={8} component="span" wrap="nowrap">
       <span>{label}</span>
-      <EnforcementBadge level={enforcement} />
+      <EnforcementBadge level={enforcement?.enforced_by} note={enforcement?.note} />
     </Group>
   );
 }

@@ -10,7 +10,7 @@ export function ReviewStep({ form }: { form: ProvisionForm }) {
   const developers = useDevelopers({ active_only: true });
   const connections = useConnections();
   const developer = allItems(developers.data?.pages).find((entry) => entry.id === form.developerId);
-  const connection = connections.data?.items.find((entry) => entry.id === form.connectionId);
+  const connection = connections.data?.find((entry) => entry.id === form.connectionId);
   const rows: [string, string][] = [
     ['Developer', developer ? `${developer.name} (${developer.email})` : '—'],
     ['Vendor', form.vendor ? vendorName(form.vendor) : '—'],

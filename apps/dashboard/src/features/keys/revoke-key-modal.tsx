@@ -3,6 +3,7 @@ import type { IssuedKey } from '@/api/api-types';
 import { useRevokeKey } from '@/features/keys/use-keys';
 import { ErrorAlert } from '@/shared/error-alert';
 import { vendorName } from '@/shared/vendor-names';
+import { useDeveloperName } from '@/features/developers/use-developer-names';
 
 interface RevokeKeyModalProps {
   issuedKey: IssuedKey;
@@ -12,6 +13,7 @@ interface RevokeKeyModalProps {
 
 export function RevokeKeyModal({ issuedKey, opened, onClose }: RevokeKeyModalProps) {
   const revoke = useRevokeKey();
+  const developerName = useDeveloperName();
   const close = () => {
     revoke.reset();
     onClose();
@@ -20,9 +22,9 @@ export function RevokeKeyModal({ issuedKey, opened, onClose }: RevokeKeyModalPro
     <Modal opened={opened} onClose={close} title="Revoke this key?">
       <Stack gap="md">
         <Text size="sm">
-          KeyGate revokes key <b>{issuedKey.key_hint ?? issuedKey.key_id}</b> of {issuedKey.developer_name} at{' '}
-          {vendorName(issuedKey.vendor)}. Every application using it stops working at once. This cannot be
-          undone.
+          KeyGate revokes key <b>{issuedKey.key_hint ?? issuedKey.key_id}</b> of{' '}
+          {developerName(issuedKey.developer_id)} at {vendorName(issuedKey.vendor)}. Every application using
+          it stops working at once. This cannot be undone.
         </Text>
         {revoke.isSuccess ? (
           <Alert color="green" variant="light" title="Key revoked">

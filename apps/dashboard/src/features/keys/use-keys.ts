@@ -76,7 +76,7 @@ export function useRotateKey() {
   return useMutation({
     gcTime: 0,
     mutationFn: (keyId: string): Promise<ProvisionedKey> =>
-      unwrap(api.POST('/api/v1/keys/{id}/rotate', { params: { path: { id: keyId } } })),
+      unwrap(api.POST('/api/v1/keys/{id}/rotate', { params: { path: { id: keyId } }, body: {} })),
     onSuccess: invalidate,
   });
 }

@@ -4,6 +4,7 @@ import type { KeyListItem } from '@/api/api-types';
 import { formatRelative } from '@/shared/format';
 import { KeyStatusBadge } from '@/shared/key-status-badge';
 import { vendorName } from '@/shared/vendor-names';
+import { useDeveloperName } from '@/features/developers/use-developer-names';
 
 interface KeyListCardProps {
   title: string;
@@ -14,6 +15,7 @@ interface KeyListCardProps {
 }
 
 export function KeyListCard({ title, keys, emptyText, show }: KeyListCardProps) {
+  const developerName = useDeveloperName();
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={5} mb="sm">
@@ -36,7 +38,7 @@ export function KeyListCard({ title, keys, emptyText, show }: KeyListCardProps) 
                   {key.key_hint ?? key.key_id}
                 </Anchor>
                 <Text size="xs" c="dimmed" truncate>
-                  {key.developer_name} · {vendorName(key.vendor)}
+                  {developerName(key.developer_id)} · {vendorName(key.vendor)}
                 </Text>
               </Stack>
               {show === 'expires' ? (

@@ -1,6 +1,6 @@
 import { Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { assignableRoles } from '@/auth/permissions';
+import { assignableRoles, type Role } from '@/auth/permissions';
 import { useCurrentUser } from '@/auth/use-auth';
 import { useCreateUser } from '@/features/users/use-users';
 import { ErrorAlert } from '@/shared/error-alert';
@@ -17,7 +17,7 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
   const create = useCreateUser();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState<string | null>('viewer');
+  const [role, setRole] = useState<Role>('viewer');
   const [password, setPassword] = useState('');
   const roles = assignableRoles[me.role].map((value) => ({
     value,
@@ -26,7 +26,6 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!role) return;
     create.mutate(
       { email: email.trim(), name: name.trim(), role, password },
       { onSuccess: onClose, onSettled: () => setPassword('') },
@@ -49,7 +48,14 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
           value={email}
           onChange={(event) => setEmail(event.currentTarget.value)}
         />
-        <Select label="Role" data={roles} value={role} onChange={setRole} allowDeselect={false} required />
+        <Select
+          label="Role"
+          data={roles}
+          value={role}
+          onChange={(value) => setRole(assignableRoles[me.role].find((entry) => entry === value) ?? 'viewer')}
+          allowDeselect={false}
+          required
+        />
         <PasswordInput
           label="Initial password"
           description="At least 12 characters. Share it with the person over a separate channel."

@@ -11,15 +11,20 @@ export const policyFieldLabels: Record<PolicyField, string> = {
 
 export type VendorCapability = VendorCapabilities[number];
 
+export interface FieldEnforcement {
+  enforced_by: string;
+  note: string;
+}
+
 export function capabilityOf(capabilities: VendorCapabilities | undefined, vendor: string | null) {
   return capabilities?.find((entry) => entry.vendor === vendor);
 }
 
-/** 'vendor' | 'keygate' | 'none' for one policy field at one vendor. */
+/** Who enforces one policy field at one vendor ('vendor' | 'keygate' | 'none'), and the sentence why. */
 export function enforcementOf(
   capabilities: VendorCapabilities | undefined,
   vendor: string | null,
   field: PolicyField,
-): string | undefined {
-  return capabilityOf(capabilities, vendor)?.[field];
+): FieldEnforcement | undefined {
+  return capabilityOf(capabilities, vendor)?.fields[field];
 }

@@ -8,6 +8,7 @@ export function CheckConnectionButton({ connectionId }: { connectionId: string }
   const result = check.data;
   const failed = check.isError || (result !== undefined && !result.ok);
   const message = check.isError ? describeError(check.error).message : result?.message;
+  const missing = result?.missing_permissions ?? [];
   return (
     <Popover
       opened={check.isSuccess || check.isError}
@@ -31,6 +32,7 @@ export function CheckConnectionButton({ connectionId }: { connectionId: string }
           {failed ? 'Check failed' : 'Connection works'}
         </Text>
         {message ? <Text size="sm">{message}</Text> : null}
+        {missing.length > 0 ? <Text size="xs">Missing permissions: {missing.join(', ')}</Text> : null}
       </Popover.Dropdown>
     </Popover>
   );

@@ -1,24 +1,26 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import type { VendorConnection } from '@/api/api-types';
+import { lastCheckMessage } from '@/features/vendors/check-message';
 import { formatRelative } from '@/shared/format';
 
-const colors: Record<string, string> = { ok: 'green', failed: 'red', rejected: 'red', unavailable: 'orange' };
+const colors: Record<string, string> = { ok: 'green', failed: 'red', unchecked: 'gray' };
 
 export function ConnectionStatus({ connection }: { connection: VendorConnection }) {
-  const status = connection.last_check_status;
+  const { status, checked_at: checkedAt } = connection.last_check;
+  const message = lastCheckMessage(connection.last_check);
   return (
     <Stack gap={2}>
-      <Badge variant="light" radius="sm" color={status ? (colors[status] ?? 'gray') : 'gray'}>
-        {status ?? 'never checked'}
+      <Badge variant="light" radius="sm" color={colors[status] ?? 'gray'}>
+        {status === 'unchecked' ? 'never checked' : status}
       </Badge>
-      {connection.last_checked_at ? (
+      {checkedAt ? (
         <Text size="xs" c="dimmed">
-          {formatRelative(connection.last_checked_at)}
+          {formatRelative(checkedAt)}
         </Text>
       ) : null}
-      {connection.last_check_message && status !== 'ok' ? (
+      {message && status === 'failed' ? (
         <Text size="xs" c="red" maw={260}>
-          {connection.last_check_message}
+          {message}
         </Text>
       ) : null}
     </Stack>

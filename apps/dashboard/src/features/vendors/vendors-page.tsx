@@ -40,7 +40,7 @@ export default function VendorsPage() {
       <Stack gap="xl">
         <QuerySection query={connections} label="vendor connections">
           {(data) =>
-            data.items.length === 0 ? (
+            data.length === 0 ? (
               <EmptyPanel
                 title="No vendor connections"
                 description={
@@ -52,7 +52,7 @@ export default function VendorsPage() {
             ) : (
               <Paper withBorder radius="md">
                 <ConnectionsTable
-                  connections={data.items}
+                  connections={data}
                   canWrite={canWrite}
                   onEdit={(connection) => {
                     setEditing(connection);

@@ -1,0 +1,163 @@
+import { recordSecret } from '@keygate/testing';
+import { collectBrowserTraces } from './support/browser-storage';
+import { openBrowserSession, type BrowserSession } from './support/chromium';
+import { startKeygateStack, type KeygateStack } from './support/keygate-stack';
+import { callOpenAi } from './support/openai-inference';
+import { saveScreenshot } from './support/screenshots';
+import { chooseOption, signInThroughForm } from './support/sign-in';
+
+jest.setTimeout(60_000);
+
+// One journey, in order, in a real chromium against the real API, database and vendor simulator.
+describe('dashboard: an owner issues, uses and revokes an OpenAI key in the browser', () => {
+  let stack: KeygateStack;
+  let browser: BrowserSession;
+  let apiKey = '';
+  const developer = { name: 'Ada Lovelace', email: 'ada@acme.test', team: 'platform' };
+
+  beforeAll(async () => {
+    stack = await startKeygateStack();
+    browser = await openBrowserSession(stack.app.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    if (browser?.pageErrors.length) console.log(browser.pageErrors.join('\n'));
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('says a wrong password is wrong, and signs in with the right one', async () => {
+    const { page } = browser;
+    const owner = stack.org.users.owner;
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel(/^Password/).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Wrong email or password');
+    await saveScreenshot(page, 'sign-in-error');
+
+    await signInThroughForm(page, owner.email, owner.password);
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await saveScreenshot(page, 'overview-empty');
+  });
+
+  it('adds the OpenAI admin connection and checks it against the vendor', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Vendors' }).click();
+    await page.getByRole('button', { name: 'Add connection' }).click();
+    await chooseOption(page, 'Vendor', 'OpenAI');
+    await page.getByLabel('Label').fill('OpenAI production');
+    await page.getByLabel('Admin API key').fill(stack.sim.credentials.openaiAdminKey);
+    await page.getByRole('button', { name: 'Add connection' }).last().click();
+    const row = page.getByRole('row', { name: /OpenAI production/ });
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain(stack.sim.credentials.openaiAdminKey);
+
+    await row.getByRole('button', { name: 'Check' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Connection works' }).isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await saveScreenshot(page, 'vendors');
+  });
+
+  it('registers a developer', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Developers' }).click();
+    await page.getByRole('button', { name: 'Register developer' }).click();
+    await page.getByLabel('Name').fill(developer.name);
+    await page.getByLabel('Email').fill(developer.email);
+    await page.getByLabel('Team').fill(developer.team);
+    await page.getByRole('button', { name: 'Register developer' }).last().click();
+    await page.getByRole('row', { name: new RegExp(developer.email) }).waitFor();
+    await saveScreenshot(page, 'developers');
+  });
+
+  it('provisions an OpenAI key through the wizard and reveals it once', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Keys' }).click();
+    await page.getByRole('button', { name: 'Provision key' }).click();
+    await chooseOption(page, 'Developer', new RegExp(developer.name));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('OpenAI', { exact: true }).click();
+    await page.getByRole('radio', { name: 'OpenAI production' }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('enforced by vendor').first().waitFor();
+    await saveScreenshot(page, 'provision-wizard-policy');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Provision key' }).last().click();
+
+    const reveal = page.getByRole('dialog');
+    await reveal.getByText('You will not see this key again').waitFor();
+    apiKey = (await reveal.locator('pre').first().textContent())?.trim() ?? '';
+    recordSecret(apiKey);
+    expect(apiKey.length).toBeGreaterThan(20);
+    await reveal.getByRole('tab', { name: '.env' }).click();
+    expect(await reveal.locator('pre').nth(1).textContent()).toContain(`OPENAI_API_KEY=${apiKey}`);
+    await saveScreenshot(page, 'key-reveal', [reveal.locator('pre')]);
+  });
+
+  it('the revealed key works against the vendor', async () => {
+    expect(await callOpenAi(stack.sim.urls.openai, apiKey)).toBe(200);
+  });
+
+  it('closing the reveal takes the secret off the page for good', async () => {
+    const { page } = browser;
+    const reveal = page.getByRole('dialog');
+    const done = reveal.getByRole('button', { name: 'Done, hide the key' });
+    expect(await done.isDisabled()).toBe(true);
+    await reveal.getByLabel('I have stored this key somewhere safe').check();
+    await done.click();
+    await reveal.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(apiKey);
+    await page.getByRole('row', { name: /Ada Lovelace/ }).waitFor();
+    await saveScreenshot(page, 'keys');
+  });
+
+  it('revokes the key after a confirmation, and the vendor answers 401', async () => {
+    const { page } = browser;
+    await page.getByRole('row', { name: /Ada Lovelace/ }).getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
+    await page.getByText('Key revoked').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByText('revoked', { exact: true }).first().waitFor();
+    await saveScreenshot(page, 'key-detail');
+    expect(await callOpenAi(stack.sim.urls.openai, apiKey)).toBe(401);
+  });
+
+  it('shows the audit trail and verifies the hash chain', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const events = page.getByRole('table', { name: 'Audit events' });
+    await events.getByText(/^key\./).first().waitFor();
+    const actions = await events.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(actions.join(' ')).toMatch(/key\.[a-z_.]*revoke/);
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page.getByText('Audit chain intact').waitFor();
+    await saveScreenshot(page, 'audit');
+  });
+
+  it('has screenshots of the remaining pages', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
+    await saveScreenshot(page, 'overview');
+    await page.getByRole('link', { name: 'Users and roles' }).click();
+    await page.getByRole('table', { name: 'Users' }).waitFor();
+    await saveScreenshot(page, 'users');
+  });
+
+  it('leaves the key and the admin credential in no storage, cookie or URL the browser holds', async () => {
+    const traces = await collectBrowserTraces(browser);
+    for (const [where, content] of Object.entries(traces)) {
+      expect({ where, leaksKey: content.includes(apiKey) }).toEqual({ where, leaksKey: false });
+      expect({ where, leaksAdmin: content.includes(stack.sim.credentials.openaiAdminKey) }).toEqual({
+        where,
+        leaksAdmin: false,
+      });
+    }
+    expect(traces.localStorage).toBe('');
+    expect(traces.sessionStorage).toBe('');
+  });
+});
