@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
-# The vendor simulator (OpenAI, Anthropic admin APIs and its control API) used as sandbox vendors.
-# It binds 127.0.0.1 only, so it shares the API container's network (docker/compose.sandbox.yml).
+# The vendor simulator on its own (OpenAI and Anthropic admin APIs, its control API). It binds 127.0.0.1
+# only: run it in the network namespace of its caller (compose `network_mode: service:<name>`, a sidecar).
+# KEYGATE_SANDBOX=true in the API image starts the same simulator as a child process instead.
 #   docker build -f docker/vendor-sim.Dockerfile -t keygate-vendor-sim .
 ARG NODE_IMAGE=node:24-bookworm-slim
 

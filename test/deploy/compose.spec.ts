@@ -109,20 +109,15 @@ describe('docker/compose.sandbox.yml', () => {
     expect(composeSchemaValidator()(compose)).toEqual([]);
   });
 
-  it('points the API at the simulator as sandbox vendors', () => {
-    expect(compose.services.api.environment).toMatchObject({
-      KEYGATE_SANDBOX: 'true',
-      OPENAI_BASE_URL: 'http://127.0.0.1:8101',
-      ANTHROPIC_BASE_URL: 'http://127.0.0.1:8102',
-    });
-    expect(compose.services.api.environment?.KEYGATE_MASTER_KEY).toBe(filledEnv().KEYGATE_MASTER_KEY);
+  it('turns on the sandbox vendors the API runs itself, with their state on the tmpfs', () => {
+    expect(compose.services.api.environment).toMatchObject({ KEYGATE_SANDBOX: 'true', KEYGATE_DATA_DIR: '/tmp/keygate' });
+    expect(compose.services.api.tmpfs?.some((mount) => mount.startsWith('/tmp:'))).toBe(true);
+    expect(compose.services.api.read_only).toBe(true);
   });
 
-  it('runs the simulator in the API network namespace, hardened, with nothing published', () => {
-    const sim = compose.services['vendor-sim'];
-    expect(sim.network_mode).toBe('service:api');
-    expect(sim.ports).toBeUndefined();
-    expect(sim.cap_drop).toEqual(['ALL']);
-    expect(sim.read_only).toBe(true);
+  it('keeps every secret of the base file and publishes nothing more', () => {
+    expect(compose.services.api.environment?.KEYGATE_MASTER_KEY).toBe(filledEnv().KEYGATE_MASTER_KEY);
+    expect(compose.services.api.ports).toEqual(['8000:8000']);
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'dashboard', 'migrate', 'postgres']);
   });
 });
