@@ -1,10 +1,13 @@
 import {
   type AzureFixture,
   chat,
+  armToken,
   controlRequest,
+  httpsJson,
   openAiAccount,
   RESOURCE_GROUP,
   startAzureFixture,
+  SUBSCRIPTION_ID,
 } from '@sim/azure/azure-sim-fixture.test';
 
 jest.setTimeout(60_000);
@@ -116,6 +119,44 @@ describe('Azure simulator: the OpenAI data plane of the accounts it creates', ()
       promptTokens: expect.any(Number) as unknown,
       completionTokens: expect.any(Number) as unknown,
     });
+  });
+
+  it('serves Azure Monitor metrics per deployment computed from the recorded calls', async () => {
+    const usage = (await controlRequest(fixture.ctx, 'GET', '/vendors/azure/usage')).body as {
+      data: Array<{ deployment: string; promptTokens: number; completionTokens: number }>;
+    };
+    const now = fixture.ctx.clock.nowMs();
+    const query = new URLSearchParams({
+      'api-version': '2023-10-01',
+      metricnames: 'TokenTransaction,AzureOpenAIRequests',
+      timespan: `${new Date(now - 3 * 60 * 60 * 1000).toISOString()}/${new Date(now + 60 * 1000).toISOString()}`,
+      interval: 'PT1H',
+      aggregation: 'Total',
+      $filter: "ModelDeploymentName eq '*'",
+    });
+    const accountId = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.CognitiveServices/accounts/dev-carol`;
+    const answer = await httpsJson(
+      `${fixture.sim.url}${accountId}/providers/Microsoft.Insights/metrics?${query.toString()}`,
+      fixture.sim.caPem,
+      {
+        headers: { authorization: `Bearer ${await armToken(fixture)}` },
+      },
+    );
+    expect(answer.status).toBe(200);
+    type Series = { metadatavalues: Array<{ value: string }>; data: Array<{ total: number }> };
+    const metrics = (answer.body as { value: Array<{ name: { value: string }; timeseries: Series[] }> })
+      .value;
+    const totalFor = (metric: string, deployment: string) =>
+      (metrics.find((entry) => entry.name.value === metric)?.timeseries ?? [])
+        .filter((series) => series.metadatavalues[0]?.value === deployment)
+        .flatMap((series) => series.data)
+        .reduce((sum, point) => sum + point.total, 0);
+    const chatCalls = usage.data.filter((record) => record.deployment === 'chat');
+    expect(totalFor('AzureOpenAIRequests', 'chat')).toBe(chatCalls.length);
+    expect(totalFor('TokenTransaction', 'chat')).toBe(
+      chatCalls.reduce((sum, record) => sum + record.promptTokens + record.completionTokens, 0),
+    );
+    expect(totalFor('AzureOpenAIRequests', 'tiny')).toBe(usage.data.length - chatCalls.length);
   });
 
   it('stops every key when local auth is disabled or the account is deleted', async () => {

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { registerAccountKeyRoutes } from '@sim/azure/arm/account-key-routes';
 import { registerAccountRoutes } from '@sim/azure/arm/account-routes';
 import type { ArmContext } from '@sim/azure/arm/arm-context';
-import { armGuard } from '@sim/azure/arm/arm-guard';
+import { armGuard, armResponseHeaders } from '@sim/azure/arm/arm-guard';
 import { AzureWorld } from '@sim/azure/arm/azure-world';
 import { registerDeploymentRoutes } from '@sim/azure/arm/deployment-routes';
 import { registerSubscriptionRoutes } from '@sim/azure/arm/subscription-routes';
+import { registerMonitorMetricsRoutes } from '@sim/azure/arm/monitor-metrics-routes';
 import { armError, azureErrorFor } from '@sim/azure/azure-errors';
 import { registerChatCompletionsRoutes } from '@sim/azure/data-plane/chat-completions-routes';
 import { DeploymentRateLimiter } from '@sim/azure/data-plane/deployment-rate-limiter';
@@ -74,11 +75,13 @@ export async function startAzureSim(ctx: SimContext, opts: AzureSimOptions): Pro
   registerEntraRoutes(app, opts, tokens, ctx.clock);
   registerChatCompletionsRoutes(app, world, limiter);
   app.register((arm, _options, done) => {
+    arm.addHook('onRequest', armResponseHeaders);
     arm.addHook('preHandler', armGuard(tokens, opts.tenantId, opts.subscriptionId));
     registerAccountRoutes(arm, armContext);
     registerAccountKeyRoutes(arm, armContext);
     registerDeploymentRoutes(arm, armContext);
     registerSubscriptionRoutes(arm, armContext);
+    registerMonitorMetricsRoutes(arm, armContext);
     done();
   });
   registerControl(ctx, world, limiter);

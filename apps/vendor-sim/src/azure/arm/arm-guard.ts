@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { armError } from '@sim/azure/azure-errors';
 import { apiVersionOf } from '@sim/azure/arm/arm-request';
@@ -82,4 +83,19 @@ export function armGuard(tokens: EntraTokenStore, tenantId: string, subscription
     }
     done();
   };
+}
+
+/** Headers ARM puts on every answer besides `x-ms-request-id`. */
+export function armResponseHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void {
+  const isRead = request.method === 'GET' || request.method === 'HEAD';
+  void reply.headers({
+    'x-ms-correlation-request-id': randomUUID(),
+    [isRead ? 'x-ms-ratelimit-remaining-subscription-reads' : 'x-ms-ratelimit-remaining-subscription-writes']:
+      isRead ? '11999' : '1199',
+  });
+  done();
 }
