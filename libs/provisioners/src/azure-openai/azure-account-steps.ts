@@ -19,7 +19,7 @@ export function ensureAccount(ctx: VendorCallContext, admin: AzureAdmin, name: s
         properties: { customSubDomainName: name, publicNetworkAccess: 'Enabled' },
         tags,
       },
-      admin.lro,
+      admin.lro(),
     ),
   );
 }
@@ -56,7 +56,7 @@ export async function ensureDeployments(
           sku: { name: skuName, capacity: capacityForRpm(policy.rateLimitRpm) },
           properties: { model: { format: 'OpenAI', name: deployment.model, ...(deployment.version ? { version: deployment.version } : {}) } },
         },
-        admin.lro,
+        admin.lro(),
       ),
     );
     names.push(deployment.deploymentName);
@@ -101,11 +101,11 @@ export async function listAccounts(ctx: VendorCallContext, admin: AzureAdmin): P
 /** Delete (a soft delete at Azure), then purge, so the name and quota are free again. */
 export async function deleteAndPurge(ctx: VendorCallContext, admin: AzureAdmin, accountName: string, location: string): Promise<void> {
   await ignoreNotFound(
-    callVendor(ctx, 'delete account', () => admin.client.accounts.beginDeleteAndWait(admin.resourceGroup, accountName, admin.lro)),
+    callVendor(ctx, 'delete account', () => admin.client.accounts.beginDeleteAndWait(admin.resourceGroup, accountName, admin.lro())),
   );
   await ignoreNotFound(
     callVendor(ctx, 'purge deleted account', () =>
-      admin.client.deletedAccounts.beginPurgeAndWait(location, admin.resourceGroup, accountName, admin.lro),
+      admin.client.deletedAccounts.beginPurgeAndWait(location, admin.resourceGroup, accountName, admin.lro()),
     ),
   );
 }

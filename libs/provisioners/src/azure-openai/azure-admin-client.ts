@@ -8,6 +8,7 @@ import { errorMessageOf, headerReaderOf, parseRetryAfter, type VendorFailure } f
 
 const ARM_SCOPE = 'https://management.azure.com/.default';
 const DEFAULT_LRO_POLL_MS = 2000;
+const DEFAULT_LRO_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface AzureAdmin {
   client: CognitiveServicesManagementClient;
@@ -15,8 +16,8 @@ export interface AzureAdmin {
   location: string;
   /** Options for every plain call. */
   call: { requestOptions: { timeout: number } };
-  /** Options for every long-running operation. */
-  lro: { updateIntervalInMs: number; requestOptions: { timeout: number } };
+  /** Options for one long-running operation, with a deadline of its own. */
+  lro(): { updateIntervalInMs: number; requestOptions: { timeout: number }; abortSignal: AbortSignal };
 }
 
 /**
@@ -45,10 +46,11 @@ export function azureAdminClient(endpoints: VendorEndpoints, runtime: Provisione
     resourceGroup: requiredSetting('azure_openai', conn, 'resource_group'),
     location: requiredSetting('azure_openai', conn, 'location'),
     call: { requestOptions: { timeout: runtime.requestTimeoutMs } },
-    lro: {
+    lro: () => ({
       updateIntervalInMs: endpoints.azure_openai?.lroPollIntervalMs ?? DEFAULT_LRO_POLL_MS,
       requestOptions: { timeout: runtime.requestTimeoutMs },
-    },
+      abortSignal: AbortSignal.timeout(endpoints.azure_openai?.lroTimeoutMs ?? DEFAULT_LRO_TIMEOUT_MS),
+    }),
   };
 }
 

@@ -14,6 +14,8 @@ export interface VendorEndpoints {
     caPem?: string;
     /** How long Azure long-running operations are polled between attempts. */
     lroPollIntervalMs?: number;
+    /** How long one long-running operation may take before it counts as failed (default 10 minutes). */
+    lroTimeoutMs?: number;
   };
   google_vertex?: { iamUrl: string; crmUrl: string; tokenUrl: string; vertexUrl?: string };
   /** Per-request timeout for every vendor call. */

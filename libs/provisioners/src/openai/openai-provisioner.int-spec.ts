@@ -136,6 +136,13 @@ describe('OpenAIProvisioner against the vendor simulator', () => {
     expect(sim.firedCount(rule.id)).toBe(FAST_RETRY.maxAttempts);
   });
 
+  it('gives up on a call that hangs past the request timeout and tries again', async () => {
+    const quick = new OpenAIProvisioner({ openai: { baseUrl: sim.urls.openai }, retry: FAST_RETRY, requestTimeoutMs: 300 });
+    const rule = sim.addFault({ vendor: 'openai', method: 'GET', path: '/organization/projects$', action: { type: 'latency', ms: 2000 } });
+    await expect(quick.checkConnection(conn)).resolves.toMatchObject({ ok: true });
+    expect(sim.firedCount(rule.id)).toBe(1);
+  });
+
   it('reports a wrong admin key as a rejected connection without echoing it', async () => {
     const wrongKey = 'sk-admin-wrong-0123456789abcdefghij';
     const wrong = { ...conn, adminCredential: wrongKey };
