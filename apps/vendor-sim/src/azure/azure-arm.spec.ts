@@ -152,6 +152,20 @@ describe('Azure simulator: Entra ID and ARM through the official SDKs', () => {
     expect(again.properties?.provisioningState).toBe('Succeeded');
   });
 
+  it('restores a soft-deleted account with its keys when asked to', async () => {
+    await fixture.arm.accounts.beginCreateAndWait(
+      RESOURCE_GROUP,
+      'dev-fay',
+      openAiAccount('keygate-dev-fay'),
+    );
+    const keys = await fixture.arm.accounts.listKeys(RESOURCE_GROUP, 'dev-fay');
+    await fixture.arm.accounts.beginDeleteAndWait(RESOURCE_GROUP, 'dev-fay');
+    const restore = { ...openAiAccount('keygate-dev-fay'), properties: { restore: true } };
+    const restored = await fixture.arm.accounts.beginCreateAndWait(RESOURCE_GROUP, 'dev-fay', restore);
+    expect(restored.properties?.provisioningState).toBe('Succeeded');
+    expect(await fixture.arm.accounts.listKeys(RESOURCE_GROUP, 'dev-fay')).toEqual(keys);
+  });
+
   it('purges soft-deleted accounts after 48 hours of simulator time, while cached tokens keep working', async () => {
     await fixture.arm.accounts.beginCreateAndWait(
       RESOURCE_GROUP,

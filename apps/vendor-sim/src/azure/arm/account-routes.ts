@@ -118,6 +118,13 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ArmContext): vo
     }
     const body = objectBody(request);
     const existing = world.findAccount(address);
+    if (existing?.provisioningState === 'Deleting') {
+      throw armError(
+        409,
+        'Conflict',
+        `The account '${address.name}' is being deleted; retry after the deletion completes.`,
+      );
+    }
     if (existing !== undefined) {
       const subdomain = stringField(objectField(body, 'properties'), 'customSubDomainName');
       if (
