@@ -8,11 +8,18 @@ export interface AnthropicModel {
 
 export const ANTHROPIC_MODELS: readonly AnthropicModel[] = [
   {
-    id: 'claude-opus-4-1',
-    displayName: 'Claude Opus 4.1',
-    inputCentsPerMillion: 1500,
-    outputCentsPerMillion: 7500,
+    id: 'claude-opus-4-7',
+    displayName: 'Claude Opus 4.7',
+    inputCentsPerMillion: 500,
+    outputCentsPerMillion: 2500,
   },
+  {
+    id: 'claude-sonnet-4-6',
+    displayName: 'Claude Sonnet 4.6',
+    inputCentsPerMillion: 300,
+    outputCentsPerMillion: 1500,
+  },
+  // Deprecated (end of life 2026-11-30) but still served, as the vendor does until then.
   {
     id: 'claude-sonnet-4-5',
     displayName: 'Claude Sonnet 4.5',

@@ -5,6 +5,8 @@ import { requireActiveApiKey } from '@sim/anthropic/anthropic-auth';
 import { findAnthropicModel } from '@sim/anthropic/anthropic-catalogue';
 import { anthropicErrors } from '@sim/anthropic/anthropic-errors';
 import { newMessageId } from '@sim/anthropic/anthropic-ids';
+import { rateLimitForModel } from '@sim/anthropic/anthropic-rate-limits';
+import { VendorError } from '@sim/common/vendor-error';
 import type { AnthropicState } from '@sim/anthropic/anthropic-state';
 
 const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
@@ -37,6 +39,18 @@ export function registerAnthropicMessagesRoutes(
     if (model === undefined) throw anthropicErrors.notFound(`model: ${modelId}`);
     if (body.stream === true)
       throw anthropicErrors.invalidRequest('stream: the simulator does not stream responses');
+    const rateLimit = rateLimitForModel(model.id);
+    if (rateLimit !== undefined) {
+      const taken = state.rateLimits.takeRequest(key.workspaceId, rateLimit);
+      if (!taken.allowed) {
+        const perMinute = state.rateLimits.effective(key.workspaceId, rateLimit, 'requests_per_minute');
+        throw new VendorError(
+          429,
+          `This request would exceed the rate limit for your workspace of ${perMinute} requests per minute. Please try again later.`,
+          { headers: { 'retry-after': String(taken.retryAfterSeconds) } },
+        );
+      }
+    }
 
     const text = `Simulated reply from ${model.id}.`;
     const inputTokens = estimateTokens(prompt);

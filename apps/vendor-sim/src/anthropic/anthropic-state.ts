@@ -8,6 +8,7 @@ import type {
   WorkspaceRecord,
 } from '@sim/anthropic/anthropic-records';
 import { newUserId } from '@sim/anthropic/anthropic-ids';
+import { WorkspaceRateLimits } from '@sim/anthropic/anthropic-rate-limits';
 
 export const DEFAULT_WORKSPACE_CAP = 100;
 
@@ -21,9 +22,11 @@ export class AnthropicState {
   readonly apiKeys = new Map<string, ApiKeyRecord>();
   readonly keysBySecret = new Map<string, string>();
   readonly usage: UsageRecord[] = [];
+  readonly rateLimits: WorkspaceRateLimits;
   workspaceCap = DEFAULT_WORKSPACE_CAP;
 
   constructor(private readonly clock: SimClock) {
+    this.rateLimits = new WorkspaceRateLimits(clock);
     this.reset();
   }
 
@@ -35,6 +38,7 @@ export class AnthropicState {
     this.apiKeys.clear();
     this.keysBySecret.clear();
     this.usage.length = 0;
+    this.rateLimits.reset();
     this.workspaceCap = DEFAULT_WORKSPACE_CAP;
     this.addUser({ email: 'owner@sandbox.example', name: 'Sandbox Owner', role: 'admin' });
   }

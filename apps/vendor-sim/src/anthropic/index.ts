@@ -10,6 +10,7 @@ import { anthropicErrorFor } from '@sim/anthropic/anthropic-errors';
 import { registerAnthropicMemberRoutes } from '@sim/anthropic/anthropic-member.routes';
 import { registerAnthropicMessagesRoutes } from '@sim/anthropic/anthropic-messages.routes';
 import { registerAnthropicPeopleRoutes } from '@sim/anthropic/anthropic-people.routes';
+import { registerAnthropicRateLimitRoutes } from '@sim/anthropic/anthropic-rate-limit.routes';
 import { registerAnthropicReportRoutes } from '@sim/anthropic/anthropic-report.routes';
 import { AnthropicState } from '@sim/anthropic/anthropic-state';
 import { registerAnthropicWorkspaceRoutes } from '@sim/anthropic/anthropic-workspace.routes';
@@ -49,6 +50,7 @@ export async function startAnthropicSim(
       registerAnthropicApiKeyRoutes(admin, state);
       registerAnthropicPeopleRoutes(admin, state, ctx.clock);
       registerAnthropicReportRoutes(admin, state, ctx.clock);
+      registerAnthropicRateLimitRoutes(admin, state, state.rateLimits);
       done();
     },
     { prefix: '/v1/organizations' },
