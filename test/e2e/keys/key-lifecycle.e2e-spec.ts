@@ -1,5 +1,7 @@
 import { completionStatus, createDeveloper, getKey, openaiAdmin, provisionKey, rotateKey, startKeyStack, type KeyStack } from './support/key-stack';
 
+jest.setTimeout(120_000);
+
 describe('key lifecycle against the vendor simulator, with the official openai SDK', () => {
   let s: KeyStack;
 
