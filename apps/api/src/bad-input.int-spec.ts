@@ -22,10 +22,10 @@ describe('bad input on write endpoints', () => {
   afterAll(() => t.close());
 
   async function snapshot(): Promise<string> {
-    const tables = (await t.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('refresh_tokens','auth_sessions') ORDER BY 1`)) as Array<{ tablename: string }>;
+    const tables = await t.dataSource.query<Array<{ tablename: string }>>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('refresh_tokens','auth_sessions') ORDER BY 1`);
     const parts: string[] = [];
     for (const { tablename } of tables) {
-      const [row] = (await t.dataSource.query(`SELECT count(*)::text AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${tablename} x`)) as Array<{ n: string; h: string }>;
+      const [row] = await t.dataSource.query<Array<{ n: string; h: string }>>(`SELECT count(*)::text AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${tablename} x`);
       parts.push(`${tablename}:${row.n}:${row.h}`);
     }
     return parts.join('\n');

@@ -39,7 +39,7 @@ export class PinoNestLogger implements LoggerService {
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: unknown, extra?: unknown): void {
     const ctx = typeof context === 'string' ? context : undefined;
-    if (message && typeof message === 'object') this.logger[level]({ context: ctx, ...(message as object) }, ctx ?? '');
+    if (message && typeof message === 'object') this.logger[level]({ context: ctx, ...message }, ctx ?? '');
     else this.logger[level]({ context: ctx, ...(extra ? { detail: extra } : {}) }, String(message));
   }
 

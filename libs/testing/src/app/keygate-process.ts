@@ -31,8 +31,8 @@ export function spawnKeygate(command: 'start' | 'serve' | 'migrate', env: Record
     else terminal.push(line);
     waiters.splice(0).forEach((wake) => wake());
   };
-  createInterface({ input: child.stdout! }).on('line', onLine);
-  createInterface({ input: child.stderr! }).on('line', onLine);
+  createInterface({ input: child.stdout }).on('line', onLine);
+  createInterface({ input: child.stderr }).on('line', onLine);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
     log.end();
     resolve(code);

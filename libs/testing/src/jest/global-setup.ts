@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
     admin.pathname = '/postgres';
     await prepareTemplateDatabase(admin.toString());
     process.env.KEYGATE_TEST_ADMIN_URL = admin.toString();
-    setTestServer({ dir: runDir, adminUrl: admin.toString(), stop: async () => undefined });
+    setTestServer({ dir: runDir, adminUrl: admin.toString(), stop: () => Promise.resolve() });
     return;
   }
   const database = await startEmbeddedPostgres({ dir: join(runDir, 'postgres'), database: 'postgres' });

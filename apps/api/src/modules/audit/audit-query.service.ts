@@ -64,20 +64,20 @@ export class AuditQueryService {
     let after = 0;
     let done = false;
     return new Readable({
-      async read() {
+      read() {
         if (done) return;
-        try {
-          const batch = await events.pageAscending(organizationId, filter, after, BATCH);
-          if (batch.length === 0) {
-            done = true;
-            this.push(null);
-            return;
-          }
-          after = Number(batch[batch.length - 1].seq);
-          this.push(batch.map((e) => JSON.stringify(toAuditEventDto(e))).join('\n') + '\n');
-        } catch (error) {
-          this.destroy(error as Error);
-        }
+        events.pageAscending(organizationId, filter, after, BATCH).then(
+          (batch) => {
+            if (batch.length === 0) {
+              done = true;
+              this.push(null);
+              return;
+            }
+            after = Number(batch[batch.length - 1].seq);
+            this.push(batch.map((e) => JSON.stringify(toAuditEventDto(e))).join('\n') + '\n');
+          },
+          (error: Error) => this.destroy(error),
+        );
       },
     });
   }

@@ -22,11 +22,11 @@ export class AuditWriter {
       `INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
       [org, genesisHash(org)],
     );
-    const [head] = (await manager.query(
+    const [head] = await manager.query<HeadRow[]>(
       `SELECT last_seq, last_hash, date_trunc('milliseconds', clock_timestamp()) AS ts
          FROM audit_chain_heads WHERE organization_id = $1 FOR UPDATE`,
       [org],
-    )) as HeadRow[];
+    );
     const event: ChainedEvent = {
       organizationId: org,
       seq: Number(head.last_seq) + 1,

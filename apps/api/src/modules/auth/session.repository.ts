@@ -29,13 +29,13 @@ export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findLiveSessionUser(sessionId: string, userId: string, organizationId: string): Promise<AuthenticatedUser | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<LiveRow[]>(
       `SELECT u.id AS user_id, u.organization_id, u.email, u.role, u.developer_id
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.organization_id = $3
           AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId, userId, organizationId],
-    )) as LiveRow[];
+    );
     const row = rows[0];
     return row
       ? { userId: row.user_id, organizationId: row.organization_id, email: row.email, role: row.role, sessionId, developerId: row.developer_id }
@@ -43,11 +43,11 @@ export class SessionRepository {
   }
 
   async create(m: EntityManager, s: { organizationId: string; userId: string; ttlSeconds: number; ip: string; userAgent: string | null }): Promise<string> {
-    const [row] = (await m.query(
+    const [row] = await m.query<Array<{ id: string }>>(
       `INSERT INTO auth_sessions (organization_id, user_id, expires_at, ip, user_agent)
        VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
       [s.organizationId, s.userId, s.ttlSeconds, s.ip, s.userAgent],
-    )) as Array<{ id: string }>;
+    );
     return row.id;
   }
 
@@ -59,13 +59,13 @@ export class SessionRepository {
   }
 
   async lockRefreshToken(m: EntityManager, hash: string): Promise<RefreshRow | null> {
-    const rows = (await m.query(
+    const rows = await m.query<RefreshRow[]>(
       `SELECT t.id, t.session_id, t.organization_id, t.used_at, t.expires_at > now() AS token_live,
               (s.revoked_at IS NULL AND s.expires_at > now()) AS session_live, s.user_id, u.active AS user_active
          FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id
         WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
       [hash],
-    )) as RefreshRow[];
+    );
     return rows[0] ?? null;
   }
 

@@ -68,16 +68,17 @@ export class UsersRepository {
     return this.repo().count();
   }
 
+  /** Counts a failure; reaching the maximum locks the account until the database clock passes locked_until. */
   async recordFailedLogin(m: EntityManager, id: string, maxFailures: number, lockoutMinutes: number): Promise<{ lockedUntil: Date | null }> {
-    const [row] = (await m.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [rows] = await m.query<[Array<{ locked_until: Date | null }>, number]>(
       `UPDATE users SET
          failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
          locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
        WHERE id = $1 RETURNING locked_until`,
       [id, maxFailures, lockoutMinutes],
-    )) as [Array<{ locked_until: Date | null }>, number];
-    const updated = Array.isArray(row) ? row[0] : (row as unknown as { locked_until: Date | null });
-    return { lockedUntil: updated?.locked_until ?? null };
+    );
+    return { lockedUntil: rows[0]?.locked_until ?? null };
   }
 
   async recordSuccessfulLogin(m: EntityManager, id: string): Promise<void> {
@@ -85,7 +86,7 @@ export class UsersRepository {
   }
 
   async isLocked(m: EntityManager, id: string): Promise<Date | null> {
-    const [row] = (await m.query(`SELECT locked_until FROM users WHERE id = $1 AND locked_until > now()`, [id])) as Array<{ locked_until: Date }>;
+    const [row] = await m.query<Array<{ locked_until: Date }>>(`SELECT locked_until FROM users WHERE id = $1 AND locked_until > now()`, [id]);
     return row?.locked_until ?? null;
   }
 }

@@ -47,7 +47,7 @@ describe('vendor connections', () => {
   });
 
   it('stores the credential envelope-encrypted: the row holds no plaintext and decrypts only for its own row', async () => {
-    const [row] = (await t.dataSource.query(`SELECT credential_sealed::text AS sealed FROM vendor_connections WHERE id = $1`, [connection.id])) as Array<{ sealed: string }>;
+    const [row] = await t.dataSource.query<Array<{ sealed: string }>>(`SELECT credential_sealed::text AS sealed FROM vendor_connections WHERE id = $1`, [connection.id]);
     expect(row.sealed).not.toContain(credential);
     expect(JSON.parse(row.sealed)).toMatchObject({ version: 1, keyId: expect.any(String), wrappedKey: expect.any(String), ciphertext: expect.any(String) });
     const entity = await t.app.get(VendorConnectionsRepository, { strict: false }).findById(org.id, connection.id);
