@@ -7,8 +7,8 @@ export const ANTHROPIC_CAPABILITIES: VendorCapabilities = {
       note: "KeyGate polls Anthropic's cost report for the developer's workspace and deactivates the key once the budget is spent; the report lags by up to an hour.",
     },
     rate_limit_rpm: {
-      enforcement: 'none',
-      note: 'Not enforced: Anthropic workspace rate limits are managed in the Console, so this value is shown but not applied.',
+      enforcement: 'vendor',
+      note: "Set as the workspace's requests-per-minute limit on every model group (never above the organization's own limit); Anthropic applies changes within about an hour.",
     },
     models_allowed: {
       enforcement: 'none',

@@ -50,7 +50,7 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
 
     expect(result).toMatchObject({ secret: null, hint: null, vendorKeyId: null, refs: { user_id: user.id } });
     expect(JSON.stringify(result.instructions)).toContain(result.scopeName);
-    expect(steps.map((s) => s.step)).toEqual(['workspace_created', 'developer_added']);
+    expect(steps.map((s) => s.step)).toEqual(['workspace_created', 'policy_pushed', 'developer_added']);
     expect((await admin.workspaces.retrieve(result.scopeId)).name).toBe(result.scopeName);
     const member = await admin.workspaces.members.retrieve(user.id, { workspace_id: result.scopeId });
     expect(member.workspace_role).toBe('workspace_developer');
@@ -77,6 +77,21 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     await provisioner.revoke(conn, bound, { offboard: true });
     expect((await admin.workspaces.retrieve(result.scopeId)).archived_at).toBeTruthy();
     await provisioner.revoke(conn, bound, { offboard: true });
+  });
+
+  it('sets the rate limit as a workspace limit, which Anthropic enforces and readPolicy reads back', async () => {
+    const intent = intentFor({ rateLimitRpm: 2 });
+    const user = await addUser(intent.developer.email);
+    const result = await provisioner.provision(conn, intent, recordSteps().record);
+    const limits = await collect(admin.workspaces.rateLimits.list(result.scopeId, { group_type: 'model_group' }));
+    expect(limits.length).toBeGreaterThan(0);
+    for (const limit of limits) expect(limit.limits.find((v) => v.type === 'requests_per_minute')).toMatchObject({ value: 2, source: { type: 'workspace' } });
+    await expect(provisioner.readPolicy(conn, result)).resolves.toEqual({ rateLimitRpm: 2 });
+
+    const key = await consoleKey(result.scopeId, user.id);
+    await message(key.secret);
+    await message(key.secret);
+    await expect(message(key.secret)).rejects.toMatchObject({ status: 429 });
   });
 
   it('invites a developer who is not in the organization yet and adds them once they accepted', async () => {

@@ -19,6 +19,7 @@ import { belongsToIntent, isManagedName, managedScopeName, NAMING_RULES, parseIn
 import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from '../common/vendor-call';
 import { anthropicAdminClient, anthropicBaseUrl, describeAnthropicFailure, type AnthropicAdmin } from './anthropic-admin-client';
 import { ANTHROPIC_CAPABILITIES, ANTHROPIC_WORKSPACE_CAP, ANTHROPIC_WORKSPACE_WARNING } from './anthropic-capabilities';
+import { pushAnthropicRateLimit, readAnthropicPolicy } from './anthropic-policy';
 import { AnthropicReportsClient } from './anthropic-reports-client';
 import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey } from './anthropic-scope-steps';
 
@@ -73,6 +74,8 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     const workspace = await ensureWorkspace(ctx, admin, scopeName, intent.keyId);
     const scope = { scopeId: workspace.id, scopeName };
     await record('workspace_created', scope);
+    await pushAnthropicRateLimit(ctx, admin, workspace.id, intent.policy.rateLimitRpm);
+    await record('policy_pushed', scope);
     const membership = await ensureMembership(ctx, admin, workspace.id, intent.developer.email);
     const refs: Record<string, string> = {
       workspace_id: workspace.id,
@@ -151,9 +154,10 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     }
   }
 
-  /** Nothing of the policy lives at Anthropic (see capabilities), so there is nothing to drift. */
-  readPolicy(): Promise<PolicyReadback> {
-    return Promise.resolve({});
+  /** Only the rate limit lives at Anthropic (see capabilities). */
+  async readPolicy(conn: DecryptedConnection, ref: VendorKeyRef): Promise<PolicyReadback> {
+    const { ctx, admin } = this.open(conn);
+    return readAnthropicPolicy(ctx, admin, ref.scopeId);
   }
 
   override async usage(conn: DecryptedConnection, ref: VendorKeyRef, window: UsageWindow): Promise<{ costUsd: number }> {
