@@ -277,4 +277,15 @@ describe('simulated Anthropic admin API and messages', () => {
     });
     await expect(ask(developer(created.secret))).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
   });
+
+  it('with auto_accept_invites on, an invitee becomes a user at once (sandbox convenience)', async () => {
+    await control('PUT', '/vendors/anthropic/settings', { auto_accept_invites: true });
+    const invite = await admin.organization.invites.create({ email: 'auto@example.com', role: 'developer' });
+    expect(invite.status).toBe('pending');
+    const users = await admin.organization.users.list({ email: 'auto@example.com' });
+    expect(users.data).toHaveLength(1);
+    await expect(admin.organization.invites.retrieve(invite.id)).resolves.toMatchObject({
+      status: 'accepted',
+    });
+  });
 });

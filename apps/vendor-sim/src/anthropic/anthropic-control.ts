@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { jsonBody, oneOf, optionalInteger, optionalString, requiredString } from '@sim/common/body-fields';
+import {
+  jsonBody,
+  oneOf,
+  optionalBoolean,
+  optionalInteger,
+  optionalString,
+  requiredString,
+} from '@sim/common/body-fields';
 import type { SimClock } from '@sim/common/sim-clock';
 import { VendorError } from '@sim/common/vendor-error';
 import { findAnthropicModel } from '@sim/anthropic/anthropic-catalogue';
@@ -59,21 +66,21 @@ export function anthropicControlPlugin(state: AnthropicState, clock: SimClock) {
       if (invite === undefined || invite.deleted) throw new VendorError(404, 'invite not found');
       if (invite.acceptedAt !== null) throw new VendorError(409, 'invite already accepted');
       if (clock.nowMs() >= invite.expiresAt) throw new VendorError(400, 'invite expired');
-      invite.acceptedAt = clock.nowMs();
-      return userJson(
-        state.addUser({
-          email: invite.email,
-          name: invite.email.split('@')[0] ?? invite.email,
-          role: invite.role,
-        }),
-      );
+      return userJson(state.acceptInvite(invite));
     });
 
-    app.get('/settings', () => ({ workspace_cap: state.workspaceCap }));
+    const settings = () => ({
+      workspace_cap: state.workspaceCap,
+      auto_accept_invites: state.autoAcceptInvites,
+    });
+    app.get('/settings', settings);
     app.put('/settings', (request) => {
-      const cap = optionalInteger(jsonBody(request.body), 'workspace_cap', 0);
+      const body = jsonBody(request.body);
+      const cap = optionalInteger(body, 'workspace_cap', 0);
       if (cap !== undefined) state.workspaceCap = cap;
-      return { workspace_cap: state.workspaceCap };
+      const autoAccept = optionalBoolean(body, 'auto_accept_invites');
+      if (autoAccept !== undefined) state.autoAcceptInvites = autoAccept;
+      return settings();
     });
 
     /** Records usage as if a key had made calls (for report and budget tests). */

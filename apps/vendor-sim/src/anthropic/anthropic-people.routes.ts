@@ -85,7 +85,9 @@ export function registerAnthropicPeopleRoutes(
       deleted: false,
     };
     state.invites.set(invite.id, invite);
-    return inviteJson(invite, now);
+    const created = inviteJson(invite, now);
+    if (state.autoAcceptInvites) state.acceptInvite(invite);
+    return created;
   });
 
   app.get('/invites', (request) => {

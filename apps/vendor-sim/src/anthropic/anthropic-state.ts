@@ -24,6 +24,8 @@ export class AnthropicState {
   readonly usage: UsageRecord[] = [];
   readonly rateLimits: WorkspaceRateLimits;
   workspaceCap = DEFAULT_WORKSPACE_CAP;
+  /** Sandbox convenience: invitees "accept" at once, so a new member can be added without a human. */
+  autoAcceptInvites = false;
 
   constructor(private readonly clock: SimClock) {
     this.rateLimits = new WorkspaceRateLimits(clock);
@@ -40,6 +42,7 @@ export class AnthropicState {
     this.usage.length = 0;
     this.rateLimits.reset();
     this.workspaceCap = DEFAULT_WORKSPACE_CAP;
+    this.autoAcceptInvites = false;
     this.addUser({ email: 'owner@sandbox.example', name: 'Sandbox Owner', role: 'admin' });
   }
 
@@ -47,6 +50,16 @@ export class AnthropicState {
     const user: UserRecord = { id: newUserId(), addedAt: this.clock.nowMs(), ...input };
     this.users.set(user.id, user);
     return user;
+  }
+
+  /** The invitee accepts: the invite becomes an organization user. */
+  acceptInvite(invite: InviteRecord): UserRecord {
+    invite.acceptedAt = this.clock.nowMs();
+    return this.addUser({
+      email: invite.email,
+      name: invite.email.split('@')[0] ?? invite.email,
+      role: invite.role,
+    });
   }
 
   findUserByEmail(email: string): UserRecord | undefined {

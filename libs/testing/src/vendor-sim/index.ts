@@ -1,5 +1,6 @@
 export { startVendorSimForTests, type TestVendorSim } from './start-vendor-sim-for-tests';
 export {
+  type AnthropicSimSettings,
   type AnthropicUsageInput,
   type ConsoleKey,
   type ConsoleKeyInput,

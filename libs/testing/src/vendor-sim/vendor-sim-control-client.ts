@@ -43,6 +43,11 @@ export interface AnthropicUsageInput {
   at_ms?: number;
 }
 
+export interface AnthropicSimSettings {
+  workspace_cap: number;
+  auto_accept_invites: boolean;
+}
+
 export class VendorSimControlError extends Error {
   constructor(
     readonly status: number,
@@ -128,7 +133,10 @@ export class VendorSimControlClient {
     acceptInvite: (inviteId: string) =>
       this.call<SimUser>('POST', `/vendors/anthropic/invites/${encodeURIComponent(inviteId)}/accept`),
     setWorkspaceCap: (cap: number) =>
-      this.call<{ workspace_cap: number }>('PUT', '/vendors/anthropic/settings', { workspace_cap: cap }),
+      this.call<AnthropicSimSettings>('PUT', '/vendors/anthropic/settings', { workspace_cap: cap }),
+    /** Sandbox convenience: invites are accepted as soon as they are created. */
+    setAutoAcceptInvites: (enabled: boolean) =>
+      this.call<AnthropicSimSettings>('PUT', '/vendors/anthropic/settings', { auto_accept_invites: enabled }),
     recordUsage: (input: AnthropicUsageInput) =>
       this.call<{ recorded: true }>('POST', '/vendors/anthropic/usage', input),
   };
