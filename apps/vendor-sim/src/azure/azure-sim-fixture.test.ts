@@ -135,3 +135,36 @@ export async function controlRequest(
     await control.close();
   }
 }
+
+/** A WHATWG `fetch` over node:https that trusts only the given CA (what the `openai` client takes as `fetch`). */
+export function fetchTrusting(
+  ca: string,
+): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const body = init?.body == null ? undefined : Buffer.from(await new Response(init.body).arrayBuffer());
+    return new Promise<Response>((resolve, reject) => {
+      const call = request(
+        url,
+        {
+          method: init?.method ?? 'GET',
+          headers: Object.fromEntries(new Headers(init?.headers).entries()),
+          ca,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(response.headers)) {
+              if (typeof value === 'string') headers.set(name, value);
+            }
+            resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 0, headers }));
+          });
+        },
+      );
+      call.on('error', reject);
+      call.end(body);
+    });
+  };
+}

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { armError } from '@sim/azure/azure-errors';
 import { accountResourceId } from '@sim/azure/arm/arm-resource-ids';
@@ -9,16 +9,20 @@ import {
   estimateTokens,
   parseMessages,
 } from '@sim/azure/data-plane/chat-completion-reply';
+import { authenticateKey, type KeyHolder, presentedKey } from '@sim/azure/data-plane/data-plane-auth';
 import type { DeploymentRateLimiter } from '@sim/azure/data-plane/deployment-rate-limiter';
 import { asVendorQuery, queryValue } from '@sim/common/vendor-query';
 
-interface ChatParams {
+interface EndpointParams {
   subdomain?: string;
   location?: string;
+}
+
+interface DeploymentParams extends EndpointParams {
   deployment: string;
 }
 
-const CHAT_SUFFIX = 'openai/deployments/:deployment/chat/completions';
+const ENDPOINT_PREFIXES = ['/custom-domains/:subdomain', '/regions/:location'];
 const FILTER_RESULTS = {
   hate: { filtered: false, severity: 'safe' },
   self_harm: { filtered: false, severity: 'safe' },
@@ -26,72 +30,34 @@ const FILTER_RESULTS = {
   violence: { filtered: false, severity: 'safe' },
 };
 
-const sameSecret = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
 function numberField(body: unknown, name: string): number | undefined {
   const value = (body as Record<string, unknown>)[name];
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-/** The account the presented key belongs to, and which of its two keys it is (current values only). */
-function authenticate(
-  request: FastifyRequest,
-  candidates: CognitiveAccount[],
-): { account: CognitiveAccount; keyName: 'key1' | 'key2' } {
-  const header = request.headers['api-key'];
-  const apiKey = Array.isArray(header) ? header[0] : header;
-  if (apiKey === undefined || apiKey === '') {
-    throw armError(
-      401,
-      '401',
-      'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
-    );
-  }
-  for (const account of candidates) {
-    if (account.provisioningState !== 'Succeeded') continue;
-    const keyName = sameSecret(apiKey, account.keys.key1)
-      ? 'key1'
-      : sameSecret(apiKey, account.keys.key2)
-        ? 'key2'
-        : null;
-    if (keyName === null) continue;
-    if (account.disableLocalAuth)
-      throw armError(
-        403,
-        'AuthenticationTypeDisabled',
-        'Key based authentication is disabled for this resource.',
-      );
-    return { account, keyName };
-  }
-  throw armError(
-    401,
-    '401',
-    'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
-  );
+function candidatesFor(world: AzureWorld, params: EndpointParams): CognitiveAccount[] {
+  return params.subdomain !== undefined
+    ? world.accountsForSubdomain(params.subdomain)
+    : world.accountsForRegion(params.location ?? '');
 }
 
 /**
- * The Azure OpenAI data plane: `POST {endpoint}openai/deployments/{deployment}/chat/completions`
- * with the account's `api-key`. A model is reachable only through a deployment of that account.
+ * The Azure OpenAI data plane of every account: `POST {endpoint}openai/deployments/{d}/chat/completions
+ * ?api-version=…` with `api-key`, and the v1 surface `POST {endpoint}openai/v1/chat/completions` whose
+ * body names the deployment in `model`. A model is reachable only through a deployment of that account.
  */
 export function registerChatCompletionsRoutes(
   app: FastifyInstance,
   world: AzureWorld,
   limiter: DeploymentRateLimiter,
 ): void {
-  const handler = (request: FastifyRequest<{ Params: ChatParams }>) => {
-    const apiVersion = queryValue(asVendorQuery(request.query), 'api-version');
-    if (apiVersion === undefined || apiVersion === '') throw armError(404, '404', 'Resource not found');
-    const { subdomain, location, deployment: deploymentName } = request.params;
-    const candidates =
-      subdomain !== undefined
-        ? world.accountsForSubdomain(subdomain)
-        : world.accountsForRegion(location ?? '');
-    const { account, keyName } = authenticate(request, candidates);
+  const answer = (
+    request: FastifyRequest,
+    caller: KeyHolder,
+    deploymentName: string,
+    operationVersion: string,
+  ) => {
+    const { account, keyName } = caller;
     const deployment = account.deployments.get(deploymentName.toLowerCase());
     if (deployment === undefined || deployment.provisioningState !== 'Succeeded') {
       throw armError(
@@ -115,8 +81,9 @@ export function registerChatCompletionsRoutes(
     const completionTokens = estimateTokens(reply);
     const maxTokens =
       numberField(request.body, 'max_completion_tokens') ?? numberField(request.body, 'max_tokens');
+    const limiterKey = `${accountResourceId(account.address)}/${deployment.name}`.toLowerCase();
     const decision = limiter.take(
-      `${accountResourceId(account.address)}/${deployment.name}`.toLowerCase(),
+      limiterKey,
       deployment.capacity,
       promptTokens + (maxTokens ?? completionTokens),
     );
@@ -125,7 +92,7 @@ export function registerChatCompletionsRoutes(
       throw armError(
         429,
         '429',
-        `Requests to the ChatCompletions_Create Operation under Azure OpenAI API version ${apiVersion} have exceeded ${decision.limit === 'tokens' ? 'token' : 'call'} rate limit of your current OpenAI ${account.skuName} pricing tier. Please retry after ${seconds} seconds.`,
+        `Requests to the ChatCompletions_Create Operation under Azure OpenAI API version ${operationVersion} have exceeded ${decision.limit === 'tokens' ? 'token' : 'call'} rate limit of your current OpenAI ${account.skuName} pricing tier. Please retry after ${seconds} seconds.`,
         {
           'retry-after': String(seconds),
           'retry-after-ms': String(Math.max(0, decision.retryAfterMs)),
@@ -146,12 +113,13 @@ export function registerChatCompletionsRoutes(
       'x-ratelimit-remaining-requests': String(decision.remainingRequests),
       'x-ratelimit-remaining-tokens': String(decision.remainingTokens),
     };
+    const version = deployment.model.version;
     const body = {
       id: `chatcmpl-${randomBytes(15).toString('base64url')}`,
       object: 'chat.completion',
       created: world.clock.nowSeconds(),
-      model: /^\d{4}-\d{2}-\d{2}$/.test(deployment.model.version)
-        ? `${deployment.model.name}-${deployment.model.version}`
+      model: /^\d{4}-\d{2}-\d{2}$/.test(version)
+        ? `${deployment.model.name}-${version}`
         : deployment.model.name,
       system_fingerprint: 'fp_keygate_sim',
       prompt_filter_results: [{ prompt_index: 0, content_filter_results: FILTER_RESULTS }],
@@ -173,10 +141,25 @@ export function registerChatCompletionsRoutes(
     return { headers, body };
   };
 
-  for (const prefix of ['/custom-domains/:subdomain', '/regions/:location']) {
-    app.post<{ Params: ChatParams }>(`${prefix}/${CHAT_SUFFIX}`, (request, reply) => {
-      const answer = handler(request);
-      return reply.headers(answer.headers).send(answer.body);
+  for (const prefix of ENDPOINT_PREFIXES) {
+    app.post<{ Params: DeploymentParams }>(
+      `${prefix}/openai/deployments/:deployment/chat/completions`,
+      (request, reply) => {
+        const apiVersion = queryValue(asVendorQuery(request.query), 'api-version');
+        if (apiVersion === undefined || apiVersion === '') throw armError(404, '404', 'Resource not found');
+        const caller = authenticateKey(presentedKey(request, false), candidatesFor(world, request.params));
+        const result = answer(request, caller, request.params.deployment, apiVersion);
+        return reply.headers(result.headers).send(result.body);
+      },
+    );
+
+    app.post<{ Params: EndpointParams }>(`${prefix}/openai/v1/chat/completions`, (request, reply) => {
+      const caller = authenticateKey(presentedKey(request, true), candidatesFor(world, request.params));
+      const model = (request.body as { model?: unknown } | undefined)?.model;
+      if (typeof model !== 'string' || model === '')
+        throw armError(400, 'BadRequest', "'model' (the deployment name) is required.");
+      const result = answer(request, caller, model, 'v1');
+      return reply.headers(result.headers).send(result.body);
     });
   }
 }
