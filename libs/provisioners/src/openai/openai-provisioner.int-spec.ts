@@ -97,6 +97,21 @@ describe('OpenAIProvisioner against the vendor simulator', () => {
     await chat(result.secret ?? '');
   });
 
+  it('replaces the service account when a key nobody received exists, even where OpenAI refuses to delete SA keys', async () => {
+    await sim.control('PUT', '/vendors/openai/settings', { service_account_key_deletion: 'rejected' });
+    try {
+      sim.addFault({ vendor: 'openai', method: 'POST', path: '/api_keys$', action: { type: 'drop_after' } });
+      const result = await provisioner.provision(conn, intentFor(), recordSteps().record);
+      const accounts = await collect(admin.projects.serviceAccounts.list(result.scopeId));
+      expect(accounts.map((account) => account.id)).toEqual([result.refs['service_account_id']]);
+      const keys = await collect(admin.projects.apiKeys.list(result.scopeId));
+      expect(keys.map((key) => key.id)).toEqual([result.vendorKeyId]);
+      await chat(result.secret ?? '');
+    } finally {
+      await sim.control('PUT', '/vendors/openai/settings', { service_account_key_deletion: 'allowed' });
+    }
+  });
+
   it('finds what an interrupted provision left behind by its intent, and revoke removes it', async () => {
     const intent = intentFor();
     sim.addFault({ vendor: 'openai', method: 'POST', path: '/api_keys$', times: 0, action: { type: 'drop_after' } });

@@ -152,10 +152,10 @@ export class OpenAIProvisioner extends BaseVendorProvisioner {
     record: StepRecorder,
   ): Promise<ProvisionResult> {
     const accountName = managedScopeName(intent, NAMING_RULES.openai);
-    const serviceAccountId = await ensureServiceAccount(ctx, admin, scope.scopeId, accountName);
-    const refs = { project_id: scope.scopeId, service_account_id: serviceAccountId };
-    await record('service_account_created', { ...scope, refs });
-    const key = await issueServiceAccountKey(ctx, admin, scope.scopeId, serviceAccountId, accountName, intent.policy.expiresAt);
+    const accountId = await ensureServiceAccount(ctx, admin, scope.scopeId, accountName);
+    await record('service_account_created', { ...scope, refs: { project_id: scope.scopeId, service_account_id: accountId } });
+    const key = await issueServiceAccountKey(ctx, admin, scope.scopeId, accountName, intent.policy.expiresAt);
+    const refs = { project_id: scope.scopeId, service_account_id: key.serviceAccountId };
     await record('key_created', { ...scope, refs, vendorKeyId: key.id });
     return {
       ...scope,

@@ -25,34 +25,39 @@ export async function listServiceAccounts(admin: OpenAIAdmin, projectId: string)
 
 /** A service account with no key yet; one left by an interrupted attempt is reused. */
 export function ensureServiceAccount(ctx: VendorCallContext, admin: OpenAIAdmin, projectId: string, name: string): Promise<string> {
-  return callVendor(ctx, 'create service account', async () => {
-    const existing = (await listServiceAccounts(admin, projectId)).find((account) => account.name === name);
-    if (existing) return existing.id;
-    const created = await admin.projects.serviceAccounts.create(projectId, { name, create_service_account_only: true });
-    return created.id;
-  });
+  return callVendor(ctx, 'create service account', () => findOrCreateAccount(admin, projectId, name));
+}
+
+async function findOrCreateAccount(admin: OpenAIAdmin, projectId: string, name: string): Promise<string> {
+  const existing = (await listServiceAccounts(admin, projectId)).find((account) => account.name === name);
+  if (existing) return existing.id;
+  return (await admin.projects.serviceAccounts.create(projectId, { name, create_service_account_only: true })).id;
 }
 
 export interface IssuedOpenAIKey {
+  serviceAccountId: string;
   id: string;
   value: string;
 }
 
 /**
- * Issues the service account's one key, with an expiry at OpenAI. Keys an interrupted attempt made
- * (whose secret nobody received) are deleted first, so exactly one live key exists afterwards.
+ * Issues the service account's one key through the service-account key endpoint, which takes
+ * expires_in_seconds, so OpenAI itself ends the key at the policy's expiry. If an interrupted
+ * attempt already made a key nobody received, the account is replaced rather than the key deleted,
+ * because older API versions refuse to delete service-account keys. Exactly one live key results.
  */
 export function issueServiceAccountKey(
   ctx: VendorCallContext,
   admin: OpenAIAdmin,
   projectId: string,
-  serviceAccountId: string,
   name: string,
   expiresAt: Date,
 ): Promise<IssuedOpenAIKey> {
   return callVendor(ctx, 'create service account key', async () => {
-    for (const keyId of await keyIdsOwnedBy(admin, projectId, serviceAccountId)) {
-      await ignoreNotFound(callVendor(ctx, 'delete unreceived key', () => admin.projects.apiKeys.delete(keyId, { project_id: projectId })));
+    let serviceAccountId = await findOrCreateAccount(admin, projectId, name);
+    if ((await keyIdsOwnedBy(admin, projectId, serviceAccountId)).length > 0) {
+      await deleteServiceAccount(ctx, admin, projectId, serviceAccountId);
+      serviceAccountId = (await admin.projects.serviceAccounts.create(projectId, { name, create_service_account_only: true })).id;
     }
     const secondsLeft = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
     const key = await admin.projects.serviceAccounts.apiKeys.create(serviceAccountId, {
@@ -61,7 +66,7 @@ export function issueServiceAccountKey(
       expires_in_seconds: secondsLeft,
     });
     ctx.scrubber.add(key.value);
-    return { id: key.id, value: key.value };
+    return { serviceAccountId, id: key.id, value: key.value };
   });
 }
 
