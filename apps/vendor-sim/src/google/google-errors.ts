@@ -63,6 +63,13 @@ export function unauthenticated(): VendorError {
   });
 }
 
+/** Google's quota answer: 429 RESOURCE_EXHAUSTED with a day-long RetryInfo (gaxios does not retry POSTs). */
+export function quotaExhausted(message: string): VendorError {
+  return googleError(429, 'RESOURCE_EXHAUSTED', message, [
+    { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '86401s' },
+  ]);
+}
+
 export function permissionDenied(permission: string, resource: string): VendorError {
   return googleError(
     403,

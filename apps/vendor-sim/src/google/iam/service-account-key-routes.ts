@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authorize, type Permission } from '@sim/google/auth/permissions';
-import { googleError } from '@sim/google/google-errors';
+import { googleError, quotaExhausted } from '@sim/google/google-errors';
 import type { IamContext } from '@sim/google/iam/iam-context';
 import {
   type AccountParams,
@@ -74,7 +74,7 @@ export function registerServiceAccountKeyRoutes(app: FastifyInstance, ctx: IamCo
     }
     if (world.orgPolicyForbidsKeys) throw keyCreationForbidden(world, account);
     if (world.keysOf(account).filter((key) => key.keyType === 'USER_MANAGED').length >= MAX_USER_KEYS) {
-      throw googleError(400, 'FAILED_PRECONDITION', 'Precondition check failed.');
+      throw quotaExhausted('Maximum number of keys on account reached.');
     }
     const pair = await generateRsaKeyPair(modulus);
     const now = world.clock.now();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authorize, type Permission } from '@sim/google/auth/permissions';
-import { googleError } from '@sim/google/google-errors';
+import { googleError, quotaExhausted } from '@sim/google/google-errors';
 import type { IamContext } from '@sim/google/iam/iam-context';
 import {
   type AccountParams,
@@ -16,6 +16,8 @@ import { asVendorQuery, queryValue } from '@sim/common/vendor-query';
 const ACCOUNT_ID = /^[a-z]([-a-z0-9]*[a-z0-9])$/;
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
+/** Google's default quota, counting every account of the project (the admin one included). */
+const MAX_ACCOUNTS_PER_PROJECT = 100;
 
 const ACCOUNTS_PATH = '/v1/projects/:project/serviceAccounts';
 const ACCOUNT_PATH = `${ACCOUNTS_PATH}/:account`;
@@ -67,6 +69,9 @@ export function registerServiceAccountRoutes(app: FastifyInstance, ctx: IamConte
           },
         ],
       );
+    }
+    if (world.serviceAccounts.size >= MAX_ACCOUNTS_PER_PROJECT) {
+      throw quotaExhausted('Maximum number of service accounts on project reached.');
     }
     return accountView(createServiceAccount(ctx, accountId, displayName, stringOf(details.description)));
   });
