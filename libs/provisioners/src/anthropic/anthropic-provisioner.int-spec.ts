@@ -64,7 +64,7 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     const other = await addUser(`someone.${Date.now()}@example.com`);
     const stray = await consoleKey(result.scopeId, other.id, 'not mine');
     const binding = await provisioner.bindConsoleKey(conn, result);
-    expect(binding).toEqual({ vendorKeyId: mine.api_key.id, hint: mine.api_key.partial_key_hint, strayKeyIds: [stray.api_key.id] });
+    expect(binding).toEqual({ vendorKeyId: mine.api_key.id, hint: `sk-ant-api03-…${mine.secret.slice(-4)}`, strayKeyIds: [stray.api_key.id] });
     await message(mine.secret);
 
     const bound = { ...result, vendorKeyId: binding?.vendorKeyId ?? null };

@@ -115,7 +115,7 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     if (!bound) return null;
     return {
       vendorKeyId: bound.id,
-      hint: bound.partial_key_hint ?? `${bound.name} (${bound.id})`,
+      hint: consoleKeyHint(bound),
       strayKeyIds: live.filter((key) => key.id !== bound.id).map((key) => key.id),
     };
   }
@@ -198,6 +198,13 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
       admin: anthropicAdminClient(this.endpoints, this.runtime, conn),
     };
   }
+}
+
+/** Anthropic's partial hint shows three leading characters too; KeyGate keeps only the last four. */
+function consoleKeyHint(key: APIKey): string {
+  const partial = key.partial_key_hint;
+  if (!partial) return `${key.name} (${key.id})`;
+  return partial.startsWith('sk-ant-api03-') ? `sk-ant-api03-…${partial.slice(-4)}` : `…${partial.slice(-4)}`;
 }
 
 function oldestFirst(keys: APIKey[]): APIKey[] {
