@@ -34,6 +34,38 @@ function promptText(messages: unknown): string {
     .join('\n');
 }
 
+/** Applies the project's per-model RPM and TPM limits; returns the `x-ratelimit-*` headers to send. */
+function enforceRateLimits(state: OpenAiState, project: ProjectRecord, model: OpenAiModel, tokens: number) {
+  const rateLimit = (state.rateLimits.get(project.id) ?? []).find((item) => item.model === model.id);
+  const limits = {
+    requests: rateLimit?.limits.max_requests_per_1_minute ?? model.defaultRequestsPerMinute,
+    tokens: rateLimit?.limits.max_tokens_per_1_minute ?? model.defaultTokensPerMinute,
+  };
+  const window = state.takeRequest(project.id, model.id, limits, tokens);
+  const headers = {
+    'x-ratelimit-limit-requests': String(limits.requests),
+    'x-ratelimit-remaining-requests': String(window.remainingRequests),
+    'x-ratelimit-reset-requests': `${window.resetSeconds}s`,
+    'x-ratelimit-limit-tokens': String(limits.tokens),
+    'x-ratelimit-remaining-tokens': String(window.remainingTokens),
+    'x-ratelimit-reset-tokens': `${window.resetSeconds}s`,
+  };
+  if (window.exceeded === null) return headers;
+  const what =
+    window.exceeded === 'requests'
+      ? `requests per min (RPM): Limit ${limits.requests}, Used ${limits.requests}, Requested 1`
+      : `tokens per min (TPM): Limit ${limits.tokens}, Used ${window.usedTokens}, Requested ${tokens}`;
+  throw new VendorError(
+    429,
+    `Rate limit reached for ${model.id} in project ${project.id} on ${what}. Please try again in ${window.resetSeconds}s. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+    {
+      type: window.exceeded === 'requests' ? 'requests' : 'tokens',
+      code: 'rate_limit_exceeded',
+      headers: { ...headers, 'retry-after': String(window.resetSeconds) },
+    },
+  );
+}
+
 /** The data plane: `GET /models` and `POST /chat/completions`, enforcing the project's policy. */
 export function registerOpenAiInferenceRoutes(
   app: FastifyInstance,
@@ -87,29 +119,11 @@ export function registerOpenAiInferenceRoutes(
       );
     }
 
-    const rateLimit = (state.rateLimits.get(project.id) ?? []).find((item) => item.model === model.id);
-    const limit = rateLimit?.limits.max_requests_per_1_minute ?? model.defaultRequestsPerMinute;
-    const window = state.takeRequest(project.id, model.id, limit);
-    const rateHeaders = {
-      'x-ratelimit-limit-requests': String(limit),
-      'x-ratelimit-remaining-requests': String(window.remaining),
-      'x-ratelimit-reset-requests': `${window.resetSeconds}s`,
-    };
-    if (!window.allowed) {
-      throw new VendorError(
-        429,
-        `Rate limit reached for ${model.id} in project ${project.id} on requests per min (RPM): Limit ${limit}, Used ${limit}, Requested 1. Please try again in ${window.resetSeconds}s. Visit https://platform.openai.com/account/rate-limits to learn more.`,
-        {
-          type: 'requests',
-          code: 'rate_limit_exceeded',
-          headers: { ...rateHeaders, 'retry-after': String(window.resetSeconds) },
-        },
-      );
-    }
-
     const content = `Simulated reply from ${model.id}.`;
     const promptTokens = estimateTokens(prompt);
     const completionTokens = estimateTokens(content);
+    const rateHeaders = enforceRateLimits(state, project, model, promptTokens + completionTokens);
+
     state.usage.push({
       at: now,
       projectId: project.id,

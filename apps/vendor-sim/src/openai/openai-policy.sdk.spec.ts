@@ -63,6 +63,24 @@ describe('simulated OpenAI enforces project policy on inference', () => {
     await expect(chat()).resolves.toBeDefined();
   });
 
+  it('enforces max_tokens_per_1_minute with a tokens 429', async () => {
+    await org().projects.rateLimits.updateRateLimit('rl-gpt-4o-mini', {
+      project_id: projectId,
+      max_tokens_per_1_minute: 50,
+    });
+    const long = 'x'.repeat(100); // 25 prompt tokens + 9 reply tokens: one call fits in 50, two do not
+    const ask = () =>
+      developer.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: long }],
+      });
+    const first = await ask().withResponse();
+    expect(Number(first.response.headers.get('x-ratelimit-remaining-tokens'))).toBeLessThan(50);
+    await expect(ask()).rejects.toMatchObject({ status: 429, code: 'rate_limit_exceeded', type: 'tokens' });
+    sim.ctx.clock.advance(60_000);
+    await expect(ask()).resolves.toBeDefined();
+  });
+
   it('rejects a rate limit above the organization limit', async () => {
     await expect(
       org().projects.rateLimits.updateRateLimit('rl-gpt-4o', {

@@ -15,6 +15,20 @@ import type {
 interface RequestWindow {
   minute: number;
   count: number;
+  tokens: number;
+}
+
+export interface MinuteLimits {
+  requests: number;
+  tokens: number;
+}
+
+export interface WindowDecision {
+  exceeded: 'requests' | 'tokens' | null;
+  remainingRequests: number;
+  remainingTokens: number;
+  usedTokens: number;
+  resetSeconds: number;
 }
 
 /** Everything the simulated OpenAI organization knows. Maps keep insertion order, which lists rely on. */
@@ -100,21 +114,35 @@ export class OpenAiState {
       .reduce((sum, record) => sum + record.costCents, 0);
   }
 
-  /** Takes one request from the project's per-model one-minute window unless the limit is reached. */
-  takeRequest(
-    projectId: string,
-    model: string,
-    limit: number,
-  ): { allowed: boolean; remaining: number; resetSeconds: number } {
+  /**
+   * Takes one request of `tokens` tokens from the project's per-model one-minute window, unless that would
+   * pass `max_requests_per_1_minute` or `max_tokens_per_1_minute`; says which limit stopped it.
+   */
+  takeRequest(projectId: string, model: string, limits: MinuteLimits, tokens: number): WindowDecision {
     const nowMs = this.clock.nowMs();
     const minute = Math.floor(nowMs / 60_000);
     const key = `${projectId}:${model}`;
     const window = this.requestWindows.get(key);
-    const current = window !== undefined && window.minute === minute ? window : { minute, count: 0 };
+    const current =
+      window !== undefined && window.minute === minute ? window : { minute, count: 0, tokens: 0 };
     this.requestWindows.set(key, current);
     const resetSeconds = Math.max(1, Math.ceil(((minute + 1) * 60_000 - nowMs) / 1000));
-    if (current.count >= limit) return { allowed: false, remaining: 0, resetSeconds };
-    current.count += 1;
-    return { allowed: true, remaining: limit - current.count, resetSeconds };
+    const exceeded =
+      current.count >= limits.requests
+        ? 'requests'
+        : current.tokens + tokens > limits.tokens
+          ? 'tokens'
+          : null;
+    if (exceeded === null) {
+      current.count += 1;
+      current.tokens += tokens;
+    }
+    return {
+      exceeded,
+      remainingRequests: Math.max(0, limits.requests - current.count),
+      remainingTokens: Math.max(0, limits.tokens - current.tokens),
+      usedTokens: current.tokens,
+      resetSeconds,
+    };
   }
 }
