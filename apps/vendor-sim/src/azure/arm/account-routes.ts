@@ -55,7 +55,7 @@ function checkSubdomain(ctx: ArmContext, address: AccountAddress, subdomain: str
     throw armError(
       409,
       'CustomDomainInUse',
-      `Custom domain '${subdomain}' is already used by another resource.`,
+      `Please pick a different name. The subdomain name '${subdomain}' is not available as it's already used by a resource. If the resource using the name was deleted in the last 48 hours, you may need to purge the deleted resource.`,
     );
   }
 }

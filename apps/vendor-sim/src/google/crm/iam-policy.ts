@@ -100,7 +100,7 @@ export function replacePolicy(
     throw googleError(
       409,
       'ABORTED',
-      'There were concurrent policy changes. Please retry the whole read-modify-write with exponential backoff.',
+      `There were concurrent policy changes. Please retry the whole read-modify-write with exponential backoff. The request's ETag '${etag}' did not match the current policy's ETag '${current.etag}'.`,
     );
   }
   const version = typeof input.version === 'number' ? input.version : 1;
