@@ -219,7 +219,11 @@ describe('Google simulator: the org policy that forbids service-account keys', (
           {
             '@type': 'type.googleapis.com/google.rpc.PreconditionFailure',
             violations: [
-              expect.objectContaining({ type: 'constraints/iam.disableServiceAccountKeyCreation' }),
+              {
+                type: 'constraints/iam.disableServiceAccountKeyCreation',
+                subject: `projects/${PROJECT_ID}/serviceAccounts/${created.data.email ?? ''}?configvalue=${encodeURIComponent(created.data.email ?? '')}`,
+                description: 'Key creation is not allowed on this service account.',
+              },
             ],
           },
         ],

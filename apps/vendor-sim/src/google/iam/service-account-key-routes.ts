@@ -37,7 +37,7 @@ function keyCreationForbidden(world: GoogleWorld, account: ServiceAccountRecord)
       violations: [
         {
           type: 'constraints/iam.disableServiceAccountKeyCreation',
-          subject: `projects/${world.projectId}?configvalue=${encodeURIComponent(account.email)}`,
+          subject: `projects/${world.projectId}/serviceAccounts/${account.email}?configvalue=${encodeURIComponent(account.email)}`,
           description: message,
         },
       ],
