@@ -58,6 +58,15 @@ describe('OpenAIProvisioner against the vendor simulator', () => {
     await expect(chat(result.secret ?? '')).rejects.toMatchObject({ status: 429 });
   });
 
+  it('without an allow-list, limits every model and leaves model permissions open', async () => {
+    const result = await provisioner.provision(conn, intentFor({ rateLimitRpm: 7, modelsAllowed: null }), recordSteps().record);
+    const limits = await collect(admin.projects.rateLimits.listRateLimits(result.scopeId));
+    expect(limits.length).toBeGreaterThan(1);
+    expect(new Set(limits.map((limit) => limit.max_requests_per_1_minute))).toEqual(new Set([7]));
+    await expect(provisioner.readPolicy(conn, result)).resolves.toEqual({ rateLimitRpm: 7, modelsAllowed: null, budgetLimitUsd: 25 });
+    await chat(result.secret ?? '', 'gpt-4o');
+  });
+
   it('gives the key an expiry at OpenAI', async () => {
     const expiresAt = new Date(Date.now() + 3 * 24 * 3600 * 1000);
     const result = await provisioner.provision(conn, intentFor({ expiresAt }), recordSteps().record);
