@@ -10,6 +10,9 @@ describe('simulated Anthropic workspace rate limits', () => {
     sim = await startVendorSim({ credentials: { anthropicAdminKey: 'sk-ant-admin01-spec-rl' } });
   });
   afterAll(() => sim.stop());
+
+  /** Moves the simulated clock to the start of a minute, so a rate window cannot roll over mid-test. */
+  const startOfMinute = () => sim.ctx.clock.advance(60_000 - (sim.ctx.clock.nowMs() % 60_000) + 1);
   beforeEach(async () => {
     await fetch(`${sim.urls.control}/reset`, { method: 'POST' });
     admin = new Anthropic({
@@ -62,6 +65,7 @@ describe('simulated Anthropic workspace rate limits', () => {
       ]),
     );
 
+    startOfMinute();
     await ask(limited.client);
     const error = (await ask(limited.client).catch((caught: unknown) => caught)) as InstanceType<
       typeof Anthropic.RateLimitError

@@ -24,6 +24,9 @@ describe('simulated OpenAI enforces project policy on inference', () => {
   });
   afterAll(() => sim.stop());
 
+  /** Moves the simulated clock to the start of a minute, so a rate window cannot roll over mid-test. */
+  const startOfMinute = () => sim.ctx.clock.advance(60_000 - (sim.ctx.clock.nowMs() % 60_000) + 1);
+
   beforeEach(async () => {
     await control('POST', '/reset');
     admin = new OpenAI({
@@ -49,6 +52,7 @@ describe('simulated OpenAI enforces project policy on inference', () => {
     });
     expect(updated.max_requests_per_1_minute).toBe(2);
 
+    startOfMinute();
     await chat();
     await chat();
     const error = (await chat().catch((caught: unknown) => caught)) as InstanceType<
@@ -74,6 +78,7 @@ describe('simulated OpenAI enforces project policy on inference', () => {
         model: 'gpt-4o-mini',
         messages: [{ role: 'user', content: long }],
       });
+    startOfMinute();
     const first = await ask().withResponse();
     expect(Number(first.response.headers.get('x-ratelimit-remaining-tokens'))).toBeLessThan(50);
     await expect(ask()).rejects.toMatchObject({ status: 429, code: 'rate_limit_exceeded', type: 'tokens' });
