@@ -1,7 +1,8 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HttpClient, KeygateProcess, recordSecret, spawnKeygate } from '@keygate/testing';
+import { Client } from 'pg';
+import { createTestDatabase, HttpClient, KeygateProcess, recordSecret, spawnKeygate } from '@keygate/testing';
 
 /**
  * A newcomer's first run, as README.md describes it: `npm start` on a fresh data folder, sign in with the printed
@@ -64,6 +65,25 @@ describe('first run with npm start', () => {
       return bytes.includes(first.password!) || bytes.includes(credential);
     });
     expect(leaks).toEqual([]);
+  });
+
+  it('uses the PostgreSQL in DATABASE_URL instead of the embedded one when it is set', async () => {
+    const db = await createTestDatabase();
+    const ownDir = mkdtempSync(join(tmpdir(), 'keygate-external-db-'));
+    const password = 'external-db-owner-password-1';
+    recordSecret(password);
+    running = spawnKeygate('start', { KEYGATE_DATA_DIR: ownDir, PORT: '0', DATABASE_URL: db.url, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: password, KEYGATE_SANDBOX: 'false' }, 'external-db');
+    const [, url] = await running.waitForTerminal(/KeyGate is running: (http:\/\/localhost:\d+)/, 90_000);
+    const login = await new HttpClient(url).post('/api/v1/auth/login', { email: 'ops@example.com', password });
+    expect(login.status).toBe(200);
+    expect(await running.stop('SIGINT')).toBe(0);
+    running = null;
+    expect(existsSync(join(ownDir, 'pg'))).toBe(false);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const users = await client.query<{ email: string }>('SELECT email FROM users');
+    await client.end();
+    expect(users.rows.map((r) => r.email)).toEqual(['ops@example.com']);
   });
 });
 

@@ -20,7 +20,7 @@ export const API_ENTRY = join(repoRoot(), 'dist/apps/api/src/main.js');
  * Runs the built API (`node dist/apps/api/src/main.js <command>`) as a separate process, the way operators do.
  * JSON log lines go to the run's log folder (scanned by the secret canary); other output is kept as terminal text.
  */
-export function spawnKeygate(command: 'start' | 'serve' | 'migrate', env: Record<string, string>, name = command): KeygateProcess {
+export function spawnKeygate(command: 'start' | 'serve' | 'migrate', env: Record<string, string>, name: string = command): KeygateProcess {
   if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: run \`npm run build\` first (npm run test:e2e does)`);
   const child = spawn(process.execPath, [API_ENTRY, command], { cwd: repoRoot(), env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: WriteStream = createWriteStream(join(testRunDir(), 'logs', `${name}-${child.pid ?? 'x'}.log`));
