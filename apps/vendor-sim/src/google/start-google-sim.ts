@@ -3,14 +3,9 @@ import { addFormBodyParser } from '@sim/azure/form-body-parser';
 import { startGoogleApp } from '@sim/google/google-app';
 import { registerResourceManagerRoutes } from '@sim/google/crm/resource-manager-routes';
 import type { IamContext } from '@sim/google/iam/iam-context';
-import {
-  credentialsFile,
-  generateRsaKeyPair,
-  newKeyId,
-  selfSignedCertificate,
-} from '@sim/google/iam/key-material';
+import { generateRsaKeyPair } from '@sim/google/iam/key-material';
 import { registerServiceAccountKeyRoutes } from '@sim/google/iam/service-account-key-routes';
-import { createServiceAccount, NEVER_EXPIRES } from '@sim/google/iam/service-account-factory';
+import { createServiceAccount, issueUserManagedKey } from '@sim/google/iam/service-account-factory';
 import { registerServiceAccountRoutes } from '@sim/google/iam/service-account-routes';
 import { registerTokenRoutes } from '@sim/google/oauth/token-routes';
 import { registerGenerateContentRoutes } from '@sim/google/vertex/generate-content-routes';
@@ -50,27 +45,6 @@ export interface RunningGoogleSim {
 
 const ADMIN_ACCOUNT_ID = 'keygate-admin';
 
-async function issueAdminKey(ctx: IamContext, accountEmail: string): Promise<string> {
-  const account = ctx.world.findServiceAccount(accountEmail);
-  if (account === undefined) throw new Error('the admin account was not created');
-  const pair = await generateRsaKeyPair(2048);
-  const keyId = newKeyId();
-  const now = ctx.world.clock.now();
-  ctx.world.keys.set(keyId, {
-    keyId,
-    email: account.email,
-    serviceAccountUniqueId: account.uniqueId,
-    publicKey: pair.publicKey,
-    certificatePem: selfSignedCertificate(keyId, pair, now),
-    keyAlgorithm: 'KEY_ALG_RSA_2048',
-    keyType: 'USER_MANAGED',
-    validAfterTime: now.toISOString(),
-    validBeforeTime: NEVER_EXPIRES,
-    disabled: false,
-  });
-  return credentialsFile(account, keyId, pair.privateKey);
-}
-
 /**
  * Google Cloud for Vertex AI on four loopback listeners (googleapis drops `rootUrl` path prefixes):
  * IAM v1 service accounts and keys, Resource Manager allow policies, the OAuth JWT-bearer token
@@ -88,13 +62,14 @@ export async function startGoogleSim(ctx: SimContext, opts: GoogleSimOptions): P
     opts.orgPolicyForbidsKeys ?? false,
   );
   const iamContext: IamContext = { world, systemKeyPair: await generateRsaKeyPair(2048) };
-  createServiceAccount(
+  const admin = createServiceAccount(
     iamContext,
     ADMIN_ACCOUNT_ID,
     'KeyGate administrator',
     'Created by the vendor simulator',
   );
-  const adminCredentialJson = await issueAdminKey(iamContext, adminEmail);
+  const adminKey = await issueUserManagedKey(iamContext, admin, 'KEY_ALG_RSA_2048', 2048);
+  const adminCredentialJson = adminKey.credentialsJson;
   world.policy = seedPolicy(adminEmail);
   registerGoogleControl(ctx, iamContext, opts.orgPolicyForbidsKeys ?? false);
 

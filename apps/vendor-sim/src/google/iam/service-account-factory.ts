@@ -1,6 +1,11 @@
 import type { IamContext } from '@sim/google/iam/iam-context';
-import { newKeyId, selfSignedCertificate } from '@sim/google/iam/key-material';
-import type { ServiceAccountRecord } from '@sim/google/world/google-records';
+import {
+  credentialsFile,
+  generateRsaKeyPair,
+  newKeyId,
+  selfSignedCertificate,
+} from '@sim/google/iam/key-material';
+import type { ServiceAccountKeyRecord, ServiceAccountRecord } from '@sim/google/world/google-records';
 import { newUniqueId, serviceAccountDomain } from '@sim/google/world/google-world';
 
 export const NEVER_EXPIRES = '9999-12-31T23:59:59Z';
@@ -39,4 +44,30 @@ export function createServiceAccount(
     disabled: false,
   });
   return account;
+}
+
+/** Issues a user-managed key; the private half leaves the simulator only in the returned key file. */
+export async function issueUserManagedKey(
+  ctx: IamContext,
+  account: ServiceAccountRecord,
+  keyAlgorithm: string,
+  modulusLength: number,
+): Promise<{ key: ServiceAccountKeyRecord; credentialsJson: string }> {
+  const pair = await generateRsaKeyPair(modulusLength);
+  const now = ctx.world.clock.now();
+  const keyId = newKeyId();
+  const key: ServiceAccountKeyRecord = {
+    keyId,
+    email: account.email,
+    serviceAccountUniqueId: account.uniqueId,
+    publicKey: pair.publicKey,
+    certificatePem: selfSignedCertificate(keyId, pair, now),
+    keyAlgorithm,
+    keyType: 'USER_MANAGED',
+    validAfterTime: now.toISOString(),
+    validBeforeTime: NEVER_EXPIRES,
+    disabled: false,
+  };
+  ctx.world.keys.set(keyId, key);
+  return { key, credentialsJson: credentialsFile(account, keyId, pair.privateKey) };
 }

@@ -12,14 +12,8 @@ import {
   requireKey,
   splitVerb,
 } from '@sim/google/iam/iam-resources';
-import {
-  credentialsFile,
-  generateRsaKeyPair,
-  newKeyId,
-  publicKeyData,
-  selfSignedCertificate,
-} from '@sim/google/iam/key-material';
-import { NEVER_EXPIRES } from '@sim/google/iam/service-account-factory';
+import { publicKeyData } from '@sim/google/iam/key-material';
+import { issueUserManagedKey } from '@sim/google/iam/service-account-factory';
 import type { ServiceAccountRecord } from '@sim/google/world/google-records';
 import type { GoogleWorld } from '@sim/google/world/google-world';
 import { asVendorQuery, queryList, queryValue } from '@sim/common/vendor-query';
@@ -76,26 +70,11 @@ export function registerServiceAccountKeyRoutes(app: FastifyInstance, ctx: IamCo
     if (world.keysOf(account).filter((key) => key.keyType === 'USER_MANAGED').length >= MAX_USER_KEYS) {
       throw quotaExhausted('Maximum number of keys on account reached.');
     }
-    const pair = await generateRsaKeyPair(modulus);
-    const now = world.clock.now();
-    const keyId = newKeyId();
-    const key = {
-      keyId,
-      email: account.email,
-      serviceAccountUniqueId: account.uniqueId,
-      publicKey: pair.publicKey,
-      certificatePem: selfSignedCertificate(keyId, pair, now),
-      keyAlgorithm,
-      keyType: 'USER_MANAGED' as const,
-      validAfterTime: now.toISOString(),
-      validBeforeTime: NEVER_EXPIRES,
-      disabled: false,
-    };
-    world.keys.set(keyId, key);
+    const { key, credentialsJson } = await issueUserManagedKey(ctx, account, keyAlgorithm, modulus);
     return {
       ...keyView(account, key),
       privateKeyType,
-      privateKeyData: Buffer.from(credentialsFile(account, keyId, pair.privateKey)).toString('base64'),
+      privateKeyData: Buffer.from(credentialsJson).toString('base64'),
     };
   });
 
