@@ -5,3 +5,5 @@ export { createTestOrganization, TestOrganization, SignedInUser } from './app/or
 export { recordSecret, testRunDir } from './canary/secret-registry';
 export * from './vendor-sim';
 export { spawnKeygate, KeygateProcess, API_ENTRY } from './app/keygate-process';
+export { buildApiServer, startApiProcess, type ApiProcess, type ApiProcessOptions } from './app/api-process';
+export { EXPECTED_SERVER_ERROR_PREFIX } from './canary/server-error-scanner';

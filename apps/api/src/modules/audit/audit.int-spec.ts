@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createTestOrganization, startTestApp, TestApp, TestOrganization, testRunDir } from '@keygate/testing';
+import { createTestOrganization, EXPECTED_SERVER_ERROR_PREFIX, startTestApp, TestApp, TestOrganization, testRunDir } from '@keygate/testing';
 
 interface Page {
   items: Array<{ seq: number; action: string; actor: { id: string | null; label: string | null }; target: { id: string | null }; request_id: string; ip: string; user_agent: string; details: Record<string, unknown> }>;
@@ -101,7 +101,7 @@ describe('the audit log', () => {
   it('fails closed: when the audit event cannot be written the change is not made either, and the 500 carries an errorId found in the log', async () => {
     await client.query(`ALTER TABLE audit_events ADD CONSTRAINT spec_block_developer_created CHECK (action <> 'developer.created') NOT VALID`);
     try {
-      const res = await t.http.post<{ code: string; errorId: string; message: string }>('/api/v1/developers', { name: 'Ghost', email: 'ghost@example.com' }, { token: org.users.admin.token });
+      const res = await t.http.post<{ code: string; errorId: string; message: string }>('/api/v1/developers', { name: 'Ghost', email: 'ghost@example.com' }, { token: org.users.admin.token, headers: { 'x-request-id': `${EXPECTED_SERVER_ERROR_PREFIX}fail-closed` } });
       expect(res.status).toBe(500);
       expect(res.body).toMatchObject({ code: 'internal_error', errorId: expect.any(String) });
       expect(res.text).not.toMatch(/spec_block|audit_events|at .*:\d+/);
