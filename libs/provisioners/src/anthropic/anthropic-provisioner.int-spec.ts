@@ -190,4 +190,12 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     await expect(provisioner.workspaceUsage(conn)).resolves.toEqual({ used: 80, cap: 100, nearCap: true });
     expect((await provisioner.checkConnection(conn)).detail).toMatch(/80 of 100 workspaces.*per-team/);
   });
+
+  it('explains a full organization (100 workspaces) as a precondition instead of a bare vendor error', async () => {
+    const before = await provisioner.workspaceUsage(conn);
+    for (let i = before.used; i < 100; i += 1) await admin.workspaces.create({ name: `more-filler-${i}` });
+    const error = await vendorErrorOf(provisioner.provision(conn, intentFor(), recordSteps().record));
+    expect(error.kind).toBe('precondition_failed');
+    expect(error.message).toMatch(/100 workspaces.*per-team workspaces/);
+  });
 });

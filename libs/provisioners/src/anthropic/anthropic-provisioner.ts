@@ -1,4 +1,5 @@
 import type { APIKey } from '@anthropic-ai/sdk/resources/organization/api-keys';
+import type { Workspace } from '@anthropic-ai/sdk/resources/organization/workspaces/workspaces';
 import {
   BaseVendorProvisioner,
   VendorError,
@@ -71,7 +72,7 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
   async provision(conn: DecryptedConnection, intent: ProvisionIntent, record: StepRecorder): Promise<ProvisionResult> {
     const { ctx, admin } = this.open(conn);
     const scopeName = managedScopeName(intent, NAMING_RULES.anthropic);
-    const workspace = await ensureWorkspace(ctx, admin, scopeName, intent.keyId);
+    const workspace = await this.createWorkspaceOrExplain(conn, ctx, admin, scopeName, intent.keyId);
     const scope = { scopeId: workspace.id, scopeName };
     await record('workspace_created', scope);
     await pushAnthropicRateLimit(ctx, admin, workspace.id, intent.policy.rateLimitRpm);
@@ -176,6 +177,22 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
       page = response.has_more && response.next_page ? response.next_page : undefined;
     } while (page);
     return { costUsd: cents / 100 };
+  }
+
+  private async createWorkspaceOrExplain(conn: DecryptedConnection, ctx: VendorCallContext, admin: AnthropicAdmin, name: string, keyId: string): Promise<Workspace> {
+    try {
+      return await ensureWorkspace(ctx, admin, name, keyId);
+    } catch (error: unknown) {
+      if (!(error instanceof VendorError && error.kind === 'invalid_request')) throw error;
+      const usage = await this.workspaceUsage(conn);
+      if (usage.used < usage.cap) throw error;
+      throw new VendorError({
+        kind: 'precondition_failed',
+        vendor: this.vendor,
+        message: `The Anthropic organization of connection "${conn.label}" already has ${usage.used} workspaces, its maximum: archive unused KeyGate workspaces (offboarded developers) or move to per-team workspaces.`,
+        details: { workspacesUsed: usage.used, workspaceCap: usage.cap },
+      });
+    }
   }
 
   private instructions(workspaceName: string, invited: boolean): ProvisionResult['instructions'] {
