@@ -111,7 +111,9 @@ async function exerciseVendorSim(dockerfile = 'docker/vendor-sim.Dockerfile'): P
   const runtime = replay(dockerfile).runtime;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH, NODE_ENV: 'production',
-    SIM_OPENAI_PORT: String(await freePort()), SIM_ANTHROPIC_PORT: String(await freePort()), SIM_CONTROL_PORT: String(await freePort()),
+    // Vendor ports ephemeral; the control port known, for the HEALTHCHECK.
+    SIM_OPENAI_PORT: '0', SIM_ANTHROPIC_PORT: '0', SIM_AZURE_PORT: '0', SIM_GOOGLE_IAM_PORT: '0', SIM_GOOGLE_CRM_PORT: '0',
+    SIM_GOOGLE_TOKEN_PORT: '0', SIM_GOOGLE_VERTEX_PORT: '0', SIM_CONTROL_PORT: String(await freePort()),
   };
   const sim = start(stage, runtime, env, execArgs(stage, 'CMD'));
   try {
