@@ -146,6 +146,8 @@ describe('simulated Anthropic admin API and messages', () => {
     });
     expect(JSON.stringify(listed.data)).not.toContain(created.secret);
 
+    const models = await developer(created.secret).models.list();
+    expect(models.data.map((model) => model.id)).toContain('claude-haiku-4-5');
     const reply = await ask(developer(created.secret));
     expect(reply.content[0]).toMatchObject({ type: 'text', text: 'Simulated reply from claude-haiku-4-5.' });
 

@@ -9,6 +9,7 @@ import { anthropicControlPlugin } from '@sim/anthropic/anthropic-control';
 import { anthropicErrorFor } from '@sim/anthropic/anthropic-errors';
 import { registerAnthropicMemberRoutes } from '@sim/anthropic/anthropic-member.routes';
 import { registerAnthropicMessagesRoutes } from '@sim/anthropic/anthropic-messages.routes';
+import { registerAnthropicModelRoutes } from '@sim/anthropic/anthropic-models.routes';
 import { registerAnthropicPeopleRoutes } from '@sim/anthropic/anthropic-people.routes';
 import { registerAnthropicRateLimitRoutes } from '@sim/anthropic/anthropic-rate-limit.routes';
 import { registerAnthropicReportRoutes } from '@sim/anthropic/anthropic-report.routes';
@@ -58,6 +59,7 @@ export async function startAnthropicSim(
   await app.register(
     (inference, _options, done) => {
       registerAnthropicMessagesRoutes(inference, state, ctx.clock);
+      registerAnthropicModelRoutes(inference, state);
       done();
     },
     { prefix: '/v1' },
