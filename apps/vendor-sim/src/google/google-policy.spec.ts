@@ -1,4 +1,6 @@
+import { cloudresourcemanager } from '@googleapis/cloudresourcemanager';
 import {
+  asApiAuth,
   type GoogleFixture,
   PROJECT_ID,
   startGoogleFixture,
@@ -152,5 +154,25 @@ describe('Google simulator: project allow policy through @googleapis/cloudresour
     const members = ((await readPolicy(3)).data.bindings ?? []).flatMap((binding) => binding.members ?? []);
     expect(members).not.toContain(`serviceAccount:${email}`);
     expect(members).toContain(`deleted:serviceAccount:${email}?uid=${created.data.uniqueId ?? ''}`);
+  });
+
+  it('serves the same policy through Resource Manager v3', async () => {
+    const v3 = cloudresourcemanager({
+      version: 'v3',
+      auth: asApiAuth(fixture.admin),
+      rootUrl: `${fixture.sim.crmUrl}/`,
+      fetchImplementation: fetch,
+    });
+    const viaV3 = (
+      await v3.projects.getIamPolicy({
+        resource: `projects/${PROJECT_ID}`,
+        requestBody: { options: { requestedPolicyVersion: 3 } },
+      })
+    ).data;
+    const viaV1 = (await readPolicy(3)).data;
+    expect(viaV3.etag).toBe(viaV1.etag);
+    expect(viaV3.bindings).toEqual(viaV1.bindings);
+    const project = (await v3.projects.get({ name: `projects/${PROJECT_ID}` })).data;
+    expect(project).toMatchObject({ projectId: PROJECT_ID, state: 'ACTIVE' });
   });
 });
