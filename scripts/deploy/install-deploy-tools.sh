@@ -1,7 +1,21 @@
 #!/usr/bin/env bash
-# Builds the pinned helm and helm-unittest from source with the Go toolchain into $(go env GOPATH)/bin.
-# Both come from the Go module proxy; nothing else is downloaded. Skips a tool already at the pinned version.
+# Installs what `npm run test:helm` needs besides node_modules:
+#   - helm and helm-unittest, pinned, built from source with the Go toolchain into $(go env GOPATH)/bin
+#     (both from the Go module proxy; a tool already at the pinned version is not rebuilt);
+#   - nginx from Debian's packages (the dashboard image's nginx configuration is run by the tests).
 set -euo pipefail
+
+if ! [ -x /usr/sbin/nginx ]; then
+  echo "installing nginx (Debian package)"
+  # Keep the package from starting a system nginx on port 80: the tests run their own on loopback.
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod +x /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  rm -f /usr/sbin/policy-rc.d
+  trap - EXIT
+fi
 
 HELM_VERSION=v3.22.0          # latest v3 release that builds with the Go here (go 1.26)
 HELM_UNITTEST_VERSION=v1.1.2  # helm-unittest runs standalone: no `helm plugin install` needed

@@ -4,14 +4,14 @@
 #   2. jest deploy project: helm lint --strict + helm template with the default and test/deploy/values/*
 #      files, rendered manifests validated offline (kubernetes-models), chart docs freshness, compose files
 #      against the Compose Specification schema plus policy checks, Dockerfile checks, nginx config check.
-# helm and helm-unittest come from PATH or $(go env GOPATH)/bin (scripts/deploy/install-helm-tools.sh).
+# helm and helm-unittest come from PATH or $(go env GOPATH)/bin (scripts/deploy/install-deploy-tools.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 gobin="$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
 export PATH="$PATH:$gobin"
 for tool in helm helm-unittest; do
-  command -v "$tool" >/dev/null || { echo "$tool not found on PATH or in $gobin: run scripts/deploy/install-helm-tools.sh" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "$tool not found on PATH or in $gobin: run scripts/deploy/install-deploy-tools.sh" >&2; exit 1; }
 done
 HELM="$(command -v helm)"
 export HELM

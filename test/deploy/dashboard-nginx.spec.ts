@@ -38,7 +38,7 @@ describe('dashboard nginx configuration', () => {
   let base = '';
 
   beforeAll(async () => {
-    if (!existsSync(nginx)) throw new Error(`${nginx} missing: apt-get install -y nginx`);
+    if (!existsSync(nginx)) throw new Error(`${nginx} missing: run scripts/deploy/install-deploy-tools.sh (Debian package nginx)`);
     chmodSync(dir, 0o755); // nginx workers run as another user when the tests run as root
     api = createServer((req: IncomingMessage, res: ServerResponse) => {
       res.setHeader('content-type', 'application/json');

@@ -17,7 +17,7 @@ export interface K8sObject {
   data?: Record<string, string>;
 }
 
-/** helm from $HELM, PATH, or $(go env GOPATH)/bin (where scripts/deploy/install-helm-tools.sh puts it). */
+/** helm from $HELM, PATH, or $(go env GOPATH)/bin (where scripts/deploy/install-deploy-tools.sh puts it). */
 export function findHelm(): string {
   if (process.env.HELM && existsSync(process.env.HELM)) return process.env.HELM;
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -26,7 +26,7 @@ export function findHelm(): string {
   const gopath = execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim();
   const candidate = join(gopath, 'bin', 'helm');
   if (existsSync(candidate)) return candidate;
-  throw new Error('helm not found: run scripts/deploy/install-helm-tools.sh');
+  throw new Error('helm not found: run scripts/deploy/install-deploy-tools.sh');
 }
 
 export interface HelmResult {
