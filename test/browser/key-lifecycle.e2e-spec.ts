@@ -1,10 +1,11 @@
 import { recordSecret } from '@keygate/testing';
 import { collectBrowserTraces } from './support/browser-storage';
+import { heapContains } from './support/heap-search';
 import { openBrowserSession, type BrowserSession } from './support/chromium';
 import { startKeygateStack, type KeygateStack } from './support/keygate-stack';
 import { callOpenAi } from './support/openai-inference';
 import { saveScreenshot } from './support/screenshots';
-import { chooseOption, signInThroughForm } from './support/sign-in';
+import { chooseOption, openPage, signInThroughForm } from './support/sign-in';
 
 jest.setTimeout(60_000);
 
@@ -45,41 +46,43 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
 
   it('adds the OpenAI admin connection and checks it against the vendor', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Vendors' }).click();
+    await openPage(page, 'Vendors');
     await page.getByRole('button', { name: 'Add connection' }).click();
+    const form = page.getByRole('dialog');
     await chooseOption(page, 'Vendor', 'OpenAI');
-    await page.getByLabel('Label').fill('OpenAI production');
-    await page.getByLabel('Admin API key').fill(stack.sim.credentials.openaiAdminKey);
-    await page.getByRole('button', { name: 'Add connection' }).last().click();
+    await form.getByLabel('Label').fill('OpenAI production');
+    await form.getByLabel('Admin API key').fill(stack.sim.credentials.openaiAdminKey);
+    await form.getByRole('button', { name: 'Add connection' }).click();
     const row = page.getByRole('row', { name: /OpenAI production/ });
     await row.waitFor();
     expect(await row.textContent()).not.toContain(stack.sim.credentials.openaiAdminKey);
 
     await row.getByRole('button', { name: 'Check' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Connection works' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('status').filter({ hasText: 'Connection works' }).waitFor();
     await page.keyboard.press('Escape');
     await saveScreenshot(page, 'vendors');
   });
 
   it('registers a developer', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Developers' }).click();
+    await openPage(page, 'Developers');
     await page.getByRole('button', { name: 'Register developer' }).click();
-    await page.getByLabel('Name').fill(developer.name);
-    await page.getByLabel('Email').fill(developer.email);
-    await page.getByLabel('Team').fill(developer.team);
-    await page.getByRole('button', { name: 'Register developer' }).last().click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Name').fill(developer.name);
+    await form.getByLabel('Email').fill(developer.email);
+    await form.getByLabel('Team').fill(developer.team);
+    await form.getByRole('button', { name: 'Register developer' }).click();
     await page.getByRole('row', { name: new RegExp(developer.email) }).waitFor();
     await saveScreenshot(page, 'developers');
   });
 
   it('provisions an OpenAI key through the wizard and reveals it once', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Keys' }).click();
+    await openPage(page, 'Keys');
     await page.getByRole('button', { name: 'Provision key' }).click();
     await chooseOption(page, 'Developer', new RegExp(developer.name));
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByText('OpenAI', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Vendor' }).getByText('OpenAI', { exact: true }).click();
     await page.getByRole('radio', { name: 'OpenAI production' }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('enforced by vendor').first().waitFor();
@@ -111,12 +114,17 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     await reveal.waitFor({ state: 'detached' });
     expect(await page.content()).not.toContain(apiKey);
     await page.getByRole('row', { name: /Ada Lovelace/ }).waitFor();
+    expect(await heapContains(browser, apiKey)).toBe(false);
     await saveScreenshot(page, 'keys');
   });
 
   it('revokes the key after a confirmation, and the vendor answers 401', async () => {
     const { page } = browser;
-    await page.getByRole('row', { name: /Ada Lovelace/ }).getByRole('link').first().click();
+    await page
+      .getByRole('row', { name: /Ada Lovelace/ })
+      .getByRole('link')
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await page.getByText('Key revoked').waitFor();
@@ -128,9 +136,12 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
 
   it('shows the audit trail and verifies the hash chain', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Audit log' }).click();
+    await openPage(page, 'Audit log');
     const events = page.getByRole('table', { name: 'Audit events' });
-    await events.getByText(/^key\./).first().waitFor();
+    await events
+      .getByText(/^key\./)
+      .first()
+      .waitFor();
     const actions = await events.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(actions.join(' ')).toMatch(/key\.[a-z_.]*revoke/);
     await page.getByRole('button', { name: 'Verify chain' }).click();
@@ -140,17 +151,17 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
 
   it('has screenshots of the remaining pages', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Overview' }).click();
+    await openPage(page, 'Overview');
     await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
     await saveScreenshot(page, 'overview');
-    await page.getByRole('link', { name: 'Users and roles' }).click();
+    await openPage(page, 'Users and roles');
     await page.getByRole('table', { name: 'Users' }).waitFor();
     await saveScreenshot(page, 'users');
   });
 
   it('leaves the key and the admin credential in no storage, cookie or URL the browser holds', async () => {
     const traces = await collectBrowserTraces(browser);
-    for (const [where, content] of Object.entries(traces)) {
+    for (const [where, content] of Object.entries(traces) as [string, string][]) {
       expect({ where, leaksKey: content.includes(apiKey) }).toEqual({ where, leaksKey: false });
       expect({ where, leaksAdmin: content.includes(stack.sim.credentials.openaiAdminKey) }).toEqual({
         where,

@@ -31,7 +31,10 @@ export const DESKTOP = { width: 1280, height: 860 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
 /** One chromium with a fresh profile: no cookie or storage leaks between sessions. */
-export async function openBrowserSession(baseURL: string, viewport = DESKTOP): Promise<BrowserSession> {
+export async function openBrowserSession(
+  baseURL: string,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'keygate-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -50,7 +53,8 @@ export async function openBrowserSession(baseURL: string, viewport = DESKTOP): P
   page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
   page.on('console', (message) => {
     // Chromium logs every 4xx as a console error; the API answers 401 to a refresh without a session by design.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      pageErrors.push(message.text());
   });
   return {
     context,

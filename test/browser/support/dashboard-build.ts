@@ -18,7 +18,10 @@ function newestSourceChange(dir: string): number {
 
 /** The API serves apps/dashboard/dist; build it when it is missing or older than the sources. */
 export function ensureDashboardBuilt(): void {
-  const sources = Math.max(newestSourceChange(join(DASHBOARD, 'src')), statSync(join(DASHBOARD, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newestSourceChange(join(DASHBOARD, 'src')),
+    statSync(join(DASHBOARD, 'index.html')).mtimeMs,
+  );
   if (existsSync(INDEX) && statSync(INDEX).mtimeMs >= sources) return;
   execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], {
     cwd: DASHBOARD,

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '@keygate/api-client';
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -7,11 +7,16 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
+    // Every change writes audit events: whatever the mutation, the audit views are stale after it.
+    mutationCache: new MutationCache({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: ['audit'] }),
+    }),
     defaultOptions: {
       queries: { staleTime: 15_000, retry: shouldRetry, refetchOnWindowFocus: true },
       // Mutation results may hold a one-time secret: never keep them in the cache.
       mutations: { gcTime: 0, retry: false },
     },
   });
+  return queryClient;
 }

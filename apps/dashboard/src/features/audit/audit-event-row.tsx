@@ -28,7 +28,11 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
           <AuditOutcomeBadge outcome={event.outcome} />
         </Table.Td>
         <Table.Td>{actor}</Table.Td>
-        <Table.Td style={{ wordBreak: 'break-all' }}>{target}</Table.Td>
+        <Table.Td maw={240}>
+          <Text size="sm" truncate title={target}>
+            {target}
+          </Text>
+        </Table.Td>
       </Table.Tr>
       <Table.Tr style={{ display: open ? undefined : 'none' }}>
         <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">

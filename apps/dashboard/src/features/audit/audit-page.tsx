@@ -1,12 +1,12 @@
-import { Group, Paper } from '@mantine/core';
+import { Button, Paper, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { allItems } from '@/api/paged';
 import { AuditFilters } from '@/features/audit/audit-filters';
 import { AuditTable } from '@/features/audit/audit-table';
 import { ExportAuditButton } from '@/features/audit/export-audit-button';
-import { useAuditEvents, type AuditFilters as Filters } from '@/features/audit/use-audit';
-import { VerifyChainPanel } from '@/features/audit/verify-chain-panel';
+import { useAuditEvents, useVerifyChain, type AuditFilters as Filters } from '@/features/audit/use-audit';
+import { VerifyChainResult } from '@/features/audit/verify-chain-result';
 import { EmptyPanel } from '@/shared/empty-panel';
 import { LoadMoreButton } from '@/shared/load-more-button';
 import { PageHeader } from '@/shared/page-header';
@@ -21,17 +21,27 @@ export default function AuditPage() {
   );
   const [debounced] = useDebouncedValue(filters, 300);
   const events = useAuditEvents(debounced);
+  const verify = useVerifyChain();
 
   return (
     <>
       <PageHeader
         title="Audit log"
         description="Every change, append-only and hash-chained: no event can be altered or removed unnoticed."
+        actions={
+          <>
+            <Button variant="default" loading={verify.isPending} onClick={() => verify.mutate()}>
+              Verify chain
+            </Button>
+            <ExportAuditButton filters={debounced} />
+          </>
+        }
       />
-      <Group gap="sm" mb="md" wrap="wrap">
-        <VerifyChainPanel />
-        <ExportAuditButton filters={debounced} />
-      </Group>
+      {verify.data || verify.isError ? (
+        <Stack mb="md">
+          <VerifyChainResult result={verify.data} error={verify.error} />
+        </Stack>
+      ) : null}
       <AuditFilters
         filters={filters}
         onChange={(next) =>

@@ -18,8 +18,9 @@ export const developerQueryKeys = {
   detail: (id: string) => ['developers', 'detail', id] as const,
 };
 
-export function useDevelopers(filters: DeveloperFilters) {
+export function useDevelopers(filters: DeveloperFilters, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: developerQueryKeys.list(filters),
     queryFn: ({ pageParam }) =>
       unwrap(

@@ -1,5 +1,6 @@
 import { Alert, Select, Stack, Text } from '@mantine/core';
 import { allItems } from '@/api/paged';
+import { useCan } from '@/auth/use-auth';
 import { useDevelopers } from '@/features/developers/use-developers';
 import type { ProvisionForm, ProvisionFormUpdate } from '@/features/keys/provision-form';
 import { ErrorAlert } from '@/shared/error-alert';
@@ -10,7 +11,16 @@ interface StepProps {
 }
 
 export function ChooseDeveloperStep({ form, update }: StepProps) {
-  const developers = useDevelopers({ active_only: true });
+  const canChooseAnyone = useCan('developers:read');
+  const developers = useDevelopers({ active_only: true }, canChooseAnyone);
+  if (!canChooseAnyone) {
+    return (
+      <Text size="sm">
+        The key will be issued to you. KeyGate creates a scope of your own at the vendor and shows the key
+        once.
+      </Text>
+    );
+  }
   const options = allItems(developers.data?.pages).map((developer) => ({
     value: developer.id,
     label: `${developer.name} · ${developer.email} (${developer.team})`,

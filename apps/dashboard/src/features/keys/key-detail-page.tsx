@@ -48,7 +48,7 @@ export default function KeyDetailPage() {
                           Rotate
                         </Button>
                       ) : null}
-                      {canWriteAny ? (
+                      {canWriteAny || (canWriteOwn && own) ? (
                         <Button color="red" variant="light" onClick={() => setDialog('revoke')}>
                           Revoke
                         </Button>

@@ -13,7 +13,7 @@ interface KeyFiltersProps {
 
 export function KeyFilters({ filters, onChange }: KeyFiltersProps) {
   const canListDevelopers = useCan('developers:read');
-  const developers = useDevelopers({});
+  const developers = useDevelopers({}, canListDevelopers);
   const developerOptions = canListDevelopers
     ? allItems(developers.data?.pages).map((developer) => ({ value: developer.id, label: developer.name }))
     : [];

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProvisionedKey, RevealedKey } from '@/api/api-types';
 import { allItems } from '@/api/paged';
-import { useCan } from '@/auth/use-auth';
+import { useCan, useCurrentUser } from '@/auth/use-auth';
 import { IdentifyKeyModal } from '@/features/keys/identify-key-modal';
 import { KeyFilters } from '@/features/keys/key-filters';
 import { KeyRevealModal } from '@/features/keys/key-reveal-modal';
@@ -18,7 +18,10 @@ import { QuerySection } from '@/shared/query-section';
 const filterNames = ['vendor', 'developer_id', 'status'] as const;
 
 export default function KeysPage() {
-  const canProvision = useCan('keys:write');
+  const user = useCurrentUser();
+  const canProvisionAny = useCan('keys:write');
+  const canProvisionOwn = useCan('keys:write_own') && user.developer_id !== null;
+  const canProvision = canProvisionAny || canProvisionOwn;
   const canIdentify = useCan('keys:read');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -90,6 +93,7 @@ export default function KeysPage() {
           opened={wizardOpen}
           onClose={() => setWizardOpen(false)}
           onProvisioned={onProvisioned}
+          initialDeveloperId={canProvisionAny ? undefined : (user.developer_id ?? undefined)}
         />
       ) : null}
       <KeyRevealModal revealed={revealed} onClose={() => setRevealed(null)} />

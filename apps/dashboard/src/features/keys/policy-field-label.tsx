@@ -9,7 +9,7 @@ interface PolicyFieldLabelProps {
 
 export function PolicyFieldLabel({ label, enforcement }: PolicyFieldLabelProps) {
   return (
-    <Group gap={8} component="span" wrap="nowrap">
+    <Group gap={6} component="span" wrap="wrap" style={{ rowGap: 2 }}>
       <span>{label}</span>
       <EnforcementBadge level={enforcement?.enforced_by} note={enforcement?.note} />
     </Group>

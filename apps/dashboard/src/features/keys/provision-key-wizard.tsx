@@ -31,6 +31,8 @@ export function ProvisionKeyWizard({
     developerId: initialDeveloperId ?? null,
   });
   const provision = useProvisionKey();
+  // One idempotency key per wizard run: a retried click can never create a second vendor key.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const update = useCallback(
     (change: Partial<ProvisionForm>) => setForm((current) => ({ ...current, ...change })),
     [],
@@ -40,6 +42,7 @@ export function ProvisionKeyWizard({
     setStep(0);
     setForm({ ...emptyProvisionForm, developerId: initialDeveloperId ?? null });
     provision.reset();
+    setIdempotencyKey(crypto.randomUUID());
     onClose();
   };
 
@@ -47,14 +50,17 @@ export function ProvisionKeyWizard({
     if (!form.developerId || !form.vendor || !form.connectionId) return;
     const key = await provision
       .mutateAsync({
-        developer_id: form.developerId,
-        vendor: form.vendor,
-        connection_id: form.connectionId,
-        budget_limit_usd: form.budgetLimitUsd,
-        rate_limit_rpm: form.rateLimitRpm,
-        expires_in_days: form.expiresInDays,
-        ...(form.modelsAllowed.length > 0 ? { models_allowed: form.modelsAllowed } : {}),
-        ...(form.description ? { description: form.description } : {}),
+        idempotencyKey,
+        request: {
+          developer_id: form.developerId,
+          vendor: form.vendor,
+          connection_id: form.connectionId,
+          budget_limit_usd: form.budgetLimitUsd,
+          rate_limit_rpm: form.rateLimitRpm,
+          expires_in_days: form.expiresInDays,
+          ...(form.modelsAllowed.length > 0 ? { models_allowed: form.modelsAllowed } : {}),
+          ...(form.description ? { description: form.description } : {}),
+        },
       })
       .catch(() => null);
     if (!key) return;

@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import { allItems } from '@/api/paged';
+import { useCan } from '@/auth/use-auth';
 import { useDevelopers } from '@/features/developers/use-developers';
 import type { ProvisionForm } from '@/features/keys/provision-form';
 import { useConnections } from '@/features/vendors/use-vendors';
@@ -7,12 +8,12 @@ import { formatUsd } from '@/shared/format';
 import { vendorName } from '@/shared/vendor-names';
 
 export function ReviewStep({ form }: { form: ProvisionForm }) {
-  const developers = useDevelopers({ active_only: true });
+  const developers = useDevelopers({ active_only: true }, useCan('developers:read'));
   const connections = useConnections();
   const developer = allItems(developers.data?.pages).find((entry) => entry.id === form.developerId);
   const connection = connections.data?.find((entry) => entry.id === form.connectionId);
   const rows: [string, string][] = [
-    ['Developer', developer ? `${developer.name} (${developer.email})` : '—'],
+    ['Developer', developer ? `${developer.name} (${developer.email})` : 'You'],
     ['Vendor', form.vendor ? vendorName(form.vendor) : '—'],
     ['Connection', connection?.label ?? '—'],
     ['Monthly budget', formatUsd(form.budgetLimitUsd)],

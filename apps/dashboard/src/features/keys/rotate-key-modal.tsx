@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { IssuedKey, ProvisionedKey } from '@/api/api-types';
 import { useRotateKey } from '@/features/keys/use-keys';
 import { ErrorAlert } from '@/shared/error-alert';
@@ -13,12 +14,13 @@ interface RotateKeyModalProps {
 
 export function RotateKeyModal({ issuedKey, opened, onClose, onRotated }: RotateKeyModalProps) {
   const rotate = useRotateKey();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const close = () => {
     rotate.reset();
     onClose();
   };
   const confirm = async () => {
-    const key = await rotate.mutateAsync(issuedKey.key_id).catch(() => null);
+    const key = await rotate.mutateAsync({ keyId: issuedKey.key_id, idempotencyKey }).catch(() => null);
     if (!key) return;
     close();
     onRotated(key);

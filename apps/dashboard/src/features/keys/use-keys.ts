@@ -65,8 +65,10 @@ export function useProvisionKey() {
   const invalidate = useInvalidateKeys();
   return useMutation({
     gcTime: 0,
-    mutationFn: (request: ProvisionRequest): Promise<ProvisionedKey> =>
-      unwrap(api.POST('/api/v1/keys/provision', { body: request })),
+    mutationFn: ({ request, idempotencyKey }: { request: ProvisionRequest; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/keys/provision', { body: request, headers: { 'Idempotency-Key': idempotencyKey } }),
+      ) as Promise<ProvisionedKey>,
     onSuccess: invalidate,
   });
 }
@@ -75,8 +77,14 @@ export function useRotateKey() {
   const invalidate = useInvalidateKeys();
   return useMutation({
     gcTime: 0,
-    mutationFn: (keyId: string): Promise<ProvisionedKey> =>
-      unwrap(api.POST('/api/v1/keys/{id}/rotate', { params: { path: { id: keyId } }, body: {} })),
+    mutationFn: ({ keyId, idempotencyKey }: { keyId: string; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/keys/{id}/rotate', {
+          params: { path: { id: keyId } },
+          body: {},
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ) as Promise<ProvisionedKey>,
     onSuccess: invalidate,
   });
 }
