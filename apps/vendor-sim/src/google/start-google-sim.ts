@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { addFormBodyParser } from '@sim/azure/form-body-parser';
+import { adminEmailFor, establishAdminIdentity } from '@sim/google/admin-identity';
 import { startGoogleApp } from '@sim/google/google-app';
 import { registerResourceManagerRoutes } from '@sim/google/crm/resource-manager-routes';
 import type { IamContext } from '@sim/google/iam/iam-context';
 import { generateRsaKeyPair } from '@sim/google/iam/key-material';
 import { registerServiceAccountKeyRoutes } from '@sim/google/iam/service-account-key-routes';
-import { createServiceAccount, issueUserManagedKey } from '@sim/google/iam/service-account-factory';
 import { registerServiceAccountRoutes } from '@sim/google/iam/service-account-routes';
 import { registerTokenRoutes } from '@sim/google/oauth/token-routes';
 import { registerGenerateContentRoutes } from '@sim/google/vertex/generate-content-routes';
@@ -25,6 +25,8 @@ export interface GoogleSimOptions {
   host?: string;
   ports?: GoogleSimPorts;
   projectId: string;
+  /** Keeps the admin key file across restarts (a fresh admin identity each start without it). */
+  dataDir?: string;
   /** Start with the org policy `iam.disableServiceAccountKeyCreation` enforced (switchable later). */
   orgPolicyForbidsKeys?: boolean;
 }
@@ -43,8 +45,6 @@ export interface RunningGoogleSim {
   stop(): Promise<void>;
 }
 
-const ADMIN_ACCOUNT_ID = 'keygate-admin';
-
 /**
  * Google Cloud for Vertex AI on four loopback listeners (googleapis drops `rootUrl` path prefixes):
  * IAM v1 service accounts and keys, Resource Manager allow policies, the OAuth JWT-bearer token
@@ -53,7 +53,7 @@ const ADMIN_ACCOUNT_ID = 'keygate-admin';
 export async function startGoogleSim(ctx: SimContext, opts: GoogleSimOptions): Promise<RunningGoogleSim> {
   const host = opts.host ?? '127.0.0.1';
   const projectNumber = newUniqueId().slice(0, 12);
-  const adminEmail = `${ADMIN_ACCOUNT_ID}@${opts.projectId}.iam.gserviceaccount.com`;
+  const adminEmail = adminEmailFor(opts.projectId);
   const world = new GoogleWorld(
     ctx.clock,
     opts.projectId,
@@ -62,14 +62,7 @@ export async function startGoogleSim(ctx: SimContext, opts: GoogleSimOptions): P
     opts.orgPolicyForbidsKeys ?? false,
   );
   const iamContext: IamContext = { world, systemKeyPair: await generateRsaKeyPair(2048) };
-  const admin = createServiceAccount(
-    iamContext,
-    ADMIN_ACCOUNT_ID,
-    'KeyGate administrator',
-    'Created by the vendor simulator',
-  );
-  const adminKey = await issueUserManagedKey(iamContext, admin, 'KEY_ALG_RSA_2048', 2048);
-  const adminCredentialJson = adminKey.credentialsJson;
+  const adminCredentialJson = await establishAdminIdentity(iamContext, opts.dataDir);
   world.policy = seedPolicy(adminEmail);
   registerGoogleControl(ctx, iamContext, opts.orgPolicyForbidsKeys ?? false);
 

@@ -3,6 +3,7 @@ import {
   credentialsFile,
   generateRsaKeyPair,
   newKeyId,
+  type RsaKeyPair,
   selfSignedCertificate,
 } from '@sim/google/iam/key-material';
 import type { ServiceAccountKeyRecord, ServiceAccountRecord } from '@sim/google/world/google-records';
@@ -16,13 +17,14 @@ export function createServiceAccount(
   accountId: string,
   displayName: string,
   description: string,
+  uniqueId = newUniqueId(),
 ): ServiceAccountRecord {
   const { world } = ctx;
   const account: ServiceAccountRecord = {
     projectId: world.projectId,
     accountId,
     email: `${accountId}@${serviceAccountDomain(world.projectId)}`,
-    uniqueId: newUniqueId(),
+    uniqueId,
     displayName,
     description,
     disabled: false,
@@ -46,16 +48,15 @@ export function createServiceAccount(
   return account;
 }
 
-/** Issues a user-managed key; the private half leaves the simulator only in the returned key file. */
-export async function issueUserManagedKey(
+/** Records a user-managed key whose private half the simulator does not keep. */
+export function registerUserManagedKey(
   ctx: IamContext,
   account: ServiceAccountRecord,
+  keyId: string,
+  pair: RsaKeyPair,
   keyAlgorithm: string,
-  modulusLength: number,
-): Promise<{ key: ServiceAccountKeyRecord; credentialsJson: string }> {
-  const pair = await generateRsaKeyPair(modulusLength);
+): ServiceAccountKeyRecord {
   const now = ctx.world.clock.now();
-  const keyId = newKeyId();
   const key: ServiceAccountKeyRecord = {
     keyId,
     email: account.email,
@@ -69,5 +70,17 @@ export async function issueUserManagedKey(
     disabled: false,
   };
   ctx.world.keys.set(keyId, key);
-  return { key, credentialsJson: credentialsFile(account, keyId, pair.privateKey) };
+  return key;
+}
+
+/** Issues a user-managed key; the private half leaves the simulator only in the returned key file. */
+export async function issueUserManagedKey(
+  ctx: IamContext,
+  account: ServiceAccountRecord,
+  keyAlgorithm: string,
+  modulusLength: number,
+): Promise<{ key: ServiceAccountKeyRecord; credentialsJson: string }> {
+  const pair = await generateRsaKeyPair(modulusLength);
+  const key = registerUserManagedKey(ctx, account, newKeyId(), pair, keyAlgorithm);
+  return { key, credentialsJson: credentialsFile(account, key.keyId, pair.privateKey) };
 }
