@@ -15,6 +15,7 @@ import {
   type VendorEndpoints,
   type VendorKeyRef,
 } from '../contract';
+import { runConnectionCheck } from '../common/connection-check';
 import { callContextFor, runtimeFrom, type ProvisionerRuntime } from '../common/provisioner-runtime';
 import { belongsToIntent, isManagedName, managedScopeName, NAMING_RULES, parseIntentPrefix } from '../common/scope-naming';
 import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from '../common/vendor-call';
@@ -54,19 +55,13 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     return { used, cap: ANTHROPIC_WORKSPACE_CAP, nearCap: used >= ANTHROPIC_WORKSPACE_WARNING };
   }
 
-  async checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
-    try {
+  checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
+    return runConnectionCheck(async () => {
       const usage = await this.workspaceUsage(conn);
-      const detail = usage.nearCap
+      return usage.nearCap
         ? `Connected. ${usage.used} of ${usage.cap} workspaces are in use: consider per-team workspaces before the cap is reached.`
         : `Connected. ${usage.used} of ${usage.cap} workspaces are in use.`;
-      return { ok: true, missingPermissions: [], detail };
-    } catch (error: unknown) {
-      if (error instanceof VendorError && error.kind === 'connection_rejected') {
-        return { ok: false, missingPermissions: ['organization Admin API key (sk-ant-admin…)'], detail: error.message };
-      }
-      throw error;
-    }
+    }, ['organization Admin API key (sk-ant-admin…)']);
   }
 
   async provision(conn: DecryptedConnection, intent: ProvisionIntent, record: StepRecorder): Promise<ProvisionResult> {

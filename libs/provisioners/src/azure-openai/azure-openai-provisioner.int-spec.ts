@@ -150,6 +150,12 @@ describe('AzureOpenAIProvisioner against the vendor simulator', () => {
     expect(ctx.faults.list().find((r) => r.id === rule.id)?.fired).toBe(FAST_RETRY.maxAttempts);
   });
 
+  it('fails the connection check for a connection without its Azure settings', async () => {
+    const incomplete = { ...conn, settings: { ...conn.settings, subscription_id: '' } };
+    await expect(provisioner.checkConnection(incomplete)).resolves.toMatchObject({ ok: false, detail: expect.stringMatching(/subscription_id/) as unknown });
+    await expect(provisioner.checkConnection(conn)).resolves.toMatchObject({ ok: true });
+  });
+
   it('reports a wrong client secret as a rejected connection without echoing it', async () => {
     const wrong = { ...conn, adminCredential: 'wrong~secret~abcdefghijklmnop' };
     const error = await vendorErrorOf(provisioner.provision(wrong, intentFor({ modelsAllowed: ['gpt-4o-mini'] }), recordSteps().record));

@@ -12,6 +12,7 @@ import {
   type VendorKeyRef,
 } from '../contract';
 import { keyHint } from '../common/key-hint';
+import { runConnectionCheck } from '../common/connection-check';
 import { callContextFor, runtimeFrom, type ProvisionerRuntime } from '../common/provisioner-runtime';
 import { belongsToIntent, isManagedName, managedScopeName, NAMING_RULES, parseIntentPrefix } from '../common/scope-naming';
 import { ignoreNotFound, type RetryClock, type VendorCallContext } from '../common/vendor-call';
@@ -49,17 +50,12 @@ export class AzureOpenAIProvisioner extends BaseVendorProvisioner {
     this.runtime = runtimeFrom(endpoints, clock);
   }
 
-  async checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
-    const { ctx, admin } = this.open(conn);
-    try {
+  checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
+    return runConnectionCheck(async () => {
+      const { ctx, admin } = this.open(conn);
       const accounts = await listAccounts(ctx, admin);
-      return { ok: true, missingPermissions: [], detail: `Can manage Cognitive Services accounts in resource group ${admin.resourceGroup} (${accounts.length} present).` };
-    } catch (error: unknown) {
-      if (error instanceof VendorError && error.kind === 'connection_rejected') {
-        return { ok: false, missingPermissions: ['Cognitive Services Contributor on the resource group'], detail: error.message };
-      }
-      throw error;
-    }
+      return `Can manage Cognitive Services accounts in resource group ${admin.resourceGroup} (${accounts.length} present).`;
+    }, ['Cognitive Services Contributor on the resource group']);
   }
 
   async provision(conn: DecryptedConnection, intent: ProvisionIntent, record: StepRecorder): Promise<ProvisionResult> {

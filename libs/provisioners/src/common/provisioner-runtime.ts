@@ -1,4 +1,4 @@
-import type { DecryptedConnection, RetryPolicy, VendorEndpoints } from '../contract';
+import { VendorError, type DecryptedConnection, type RetryPolicy, type VendorEndpoints } from '../contract';
 import { SecretScrubber } from './secret-scrubber';
 import { resolveRetryPolicy, systemClock, type RetryClock, type VendorCallContext } from './vendor-call';
 import type { VendorFailure } from './vendor-failure';
@@ -37,8 +37,11 @@ export function callContextFor(
   };
 }
 
-export function requiredSetting(vendor: string, conn: DecryptedConnection, name: string): string {
-  const value = conn.settings[name];
-  if (!value) throw new Error(`${vendor} connection "${conn.label}" (${conn.id}) has no "${name}" setting`);
+/** A connection setting the vendor cannot work without; its absence is the connection's fault, not the vendor's. */
+export function requiredSetting(vendor: string, conn: DecryptedConnection, name: string, fallback?: string): string {
+  const value = conn.settings[name] ?? fallback;
+  if (!value) {
+    throw new VendorError({ kind: 'invalid_request', vendor, message: `${vendor} connection "${conn.label}" (${conn.id}) has no "${name}" setting` });
+  }
   return value;
 }

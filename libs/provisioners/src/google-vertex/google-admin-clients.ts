@@ -1,8 +1,9 @@
+import { createPrivateKey } from 'node:crypto';
 import { cloudresourcemanager, type cloudresourcemanager_v1 } from '@googleapis/cloudresourcemanager';
 import { iam, type iam_v1 } from '@googleapis/iam';
 import { JWT } from 'google-auth-library';
 import { PUBLIC_VENDOR_ENDPOINTS, VendorError, type DecryptedConnection, type VendorEndpoints } from '../contract';
-import type { ProvisionerRuntime } from '../common/provisioner-runtime';
+import { requiredSetting, type ProvisionerRuntime } from '../common/provisioner-runtime';
 import { errorMessageOf, headerReaderOf, parseRetryAfter, type VendorFailure } from '../common/vendor-failure';
 
 const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
@@ -55,13 +56,21 @@ export function googleAdminClients(endpoints: VendorEndpoints, runtime: Provisio
     timeout: runtime.requestTimeoutMs,
     fetchImplementation: fetch,
   };
-  const projectId = conn.settings['project_id'] ?? credential.project_id;
-  if (!projectId) throw new Error(`google_vertex connection "${conn.label}" (${conn.id}) has no "project_id" setting`);
+  const projectId = requiredSetting('google_vertex', conn, 'project_id', credential.project_id);
   return {
     iam: iam({ version: 'v1', rootUrl: withSlash(urls.iamUrl), ...common }),
     crm: cloudresourcemanager({ version: 'v1', rootUrl: withSlash(urls.crmUrl), ...common }),
     projectId,
   };
+}
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withSlash(url: string): string {
@@ -76,7 +85,7 @@ function parseCredential(conn: DecryptedConnection): ServiceAccountCredential {
     parsed = undefined;
   }
   const fields = (parsed ?? {}) as Partial<ServiceAccountCredential>;
-  if (typeof fields.client_email !== 'string' || typeof fields.private_key !== 'string') {
+  if (typeof fields.client_email !== 'string' || typeof fields.private_key !== 'string' || !isPrivateKey(fields.private_key)) {
     throw new VendorError({
       kind: 'connection_rejected',
       vendor: 'google_vertex',

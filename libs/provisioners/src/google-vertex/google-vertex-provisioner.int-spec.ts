@@ -204,6 +204,15 @@ describe('GoogleVertexProvisioner against the vendor simulator', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it('fails the connection check for a credential that is not a service-account key or a missing project', async () => {
+    const broken = { ...world.conn, adminCredential: JSON.stringify({ client_email: 'a@b.iam.gserviceaccount.com', private_key: 'not a key' }) };
+    await expect(world.provisioner.checkConnection(broken)).resolves.toMatchObject({ ok: false });
+    expect((await vendorErrorOf(world.provisioner.provision(broken, intentFor(), recordSteps().record))).kind).toBe('connection_rejected');
+    const credential = JSON.parse(world.sim.adminCredentialJson) as Record<string, unknown>;
+    const noProject = { ...world.conn, settings: {}, adminCredential: JSON.stringify({ ...credential, project_id: undefined }) };
+    await expect(world.provisioner.checkConnection(noProject)).resolves.toMatchObject({ ok: false, detail: expect.stringMatching(/project_id/) as unknown });
+  });
+
   it('reports a credential the token endpoint refuses as a rejected connection without echoing it', async () => {
     const admin = JSON.parse(world.sim.adminCredentialJson) as Record<string, string>;
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

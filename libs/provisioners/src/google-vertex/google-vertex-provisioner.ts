@@ -11,6 +11,7 @@ import {
   type VendorEndpoints,
   type VendorKeyRef,
 } from '../contract';
+import { runConnectionCheck } from '../common/connection-check';
 import { callContextFor, runtimeFrom, type ProvisionerRuntime } from '../common/provisioner-runtime';
 import { belongsToIntent, isManagedName, managedScopeName, NAMING_RULES, parseIntentPrefix } from '../common/scope-naming';
 import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from '../common/vendor-call';
@@ -45,22 +46,16 @@ export class GoogleVertexProvisioner extends BaseVendorProvisioner {
     this.runtime = runtimeFrom(endpoints, clock);
   }
 
-  async checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
-    const { ctx, admin } = this.open(conn);
-    try {
-      await callVendor(ctx, 'list service accounts', () => admin.iam.projects.serviceAccounts.list({ name: `projects/${admin.projectId}`, pageSize: 1 }));
-      await callVendor(ctx, 'read project IAM policy', () => admin.crm.projects.getIamPolicy({ resource: admin.projectId, requestBody: {} }));
-      return { ok: true, missingPermissions: [], detail: `Can manage service accounts and the IAM policy of project ${admin.projectId}.` };
-    } catch (error: unknown) {
-      if (error instanceof VendorError && error.kind === 'connection_rejected') {
-        return {
-          ok: false,
-          missingPermissions: ['roles/iam.serviceAccountAdmin', 'roles/iam.serviceAccountKeyAdmin', 'roles/resourcemanager.projectIamAdmin'],
-          detail: error.message,
-        };
-      }
-      throw error;
-    }
+  checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
+    return runConnectionCheck(
+      async () => {
+        const { ctx, admin } = this.open(conn);
+        await callVendor(ctx, 'list service accounts', () => admin.iam.projects.serviceAccounts.list({ name: `projects/${admin.projectId}`, pageSize: 1 }));
+        await callVendor(ctx, 'read project IAM policy', () => admin.crm.projects.getIamPolicy({ resource: admin.projectId, requestBody: {} }));
+        return `Can manage service accounts and the IAM policy of project ${admin.projectId}.`;
+      },
+      ['roles/iam.serviceAccountAdmin', 'roles/iam.serviceAccountKeyAdmin', 'roles/resourcemanager.projectIamAdmin'],
+    );
   }
 
   async provision(conn: DecryptedConnection, intent: ProvisionIntent, record: StepRecorder): Promise<ProvisionResult> {

@@ -1,6 +1,5 @@
 import {
   BaseVendorProvisioner,
-  VendorError,
   type ConnectionCheck,
   type DecryptedConnection,
   type ManagedScope,
@@ -13,6 +12,7 @@ import {
   type VendorKeyRef,
 } from '../contract';
 import { keyHint } from '../common/key-hint';
+import { runConnectionCheck } from '../common/connection-check';
 import { callContextFor, runtimeFrom, type ProvisionerRuntime } from '../common/provisioner-runtime';
 import { belongsToIntent, isManagedName, managedScopeName, NAMING_RULES, parseIntentPrefix } from '../common/scope-naming';
 import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from '../common/vendor-call';
@@ -44,17 +44,12 @@ export class OpenAIProvisioner extends BaseVendorProvisioner {
     this.runtime = runtimeFrom(endpoints, clock);
   }
 
-  async checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
-    const { ctx, admin } = this.open(conn);
-    try {
+  checkConnection(conn: DecryptedConnection): Promise<ConnectionCheck> {
+    return runConnectionCheck(async () => {
+      const { ctx, admin } = this.open(conn);
       await callVendor(ctx, 'list projects', () => admin.projects.list({ limit: 1 }));
-      return { ok: true, missingPermissions: [], detail: 'The Admin API key can manage projects.' };
-    } catch (error: unknown) {
-      if (error instanceof VendorError && error.kind === 'connection_rejected') {
-        return { ok: false, missingPermissions: ['organization Admin API key (sk-admin-…)'], detail: error.message };
-      }
-      throw error;
-    }
+      return 'The Admin API key can manage projects.';
+    }, ['organization Admin API key (sk-admin-…)']);
   }
 
   async provision(conn: DecryptedConnection, intent: ProvisionIntent, record: StepRecorder): Promise<ProvisionResult> {
