@@ -152,6 +152,15 @@ describe('Azure simulator: Entra ID and ARM through the official SDKs', () => {
     expect(again.properties?.provisioningState).toBe('Succeeded');
   });
 
+  it('reports a subdomain held by a live or soft-deleted account as unavailable', async () => {
+    const check = (subdomainName: string) =>
+      fixture.arm.checkDomainAvailability(subdomainName, 'Microsoft.CognitiveServices/accounts', {
+        kind: 'OpenAI',
+      });
+    expect((await check('keygate-dev-alice')).isSubdomainAvailable).toBe(false);
+    expect((await check('keygate-nobody-uses-this')).isSubdomainAvailable).toBe(true);
+  });
+
   it('restores a soft-deleted account with its keys when asked to', async () => {
     await fixture.arm.accounts.beginCreateAndWait(
       RESOURCE_GROUP,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { armError } from '@sim/azure/azure-errors';
 import type { ArmContext } from '@sim/azure/arm/arm-context';
-import { originOf, pageOf } from '@sim/azure/arm/arm-request';
+import { objectBody, originOf, pageOf, stringField } from '@sim/azure/arm/arm-request';
 import { PROVIDER } from '@sim/azure/arm/arm-resource-ids';
 import { deletedAccountView } from '@sim/azure/arm/arm-views';
 import { operationStatusDocument } from '@sim/azure/arm/async-operations';
@@ -71,6 +71,30 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: ArmContext
           `The operation '${request.params.operationId}' was not found.`,
         );
       return operationStatusDocument(world.operations.observe(operation, world.clock.now()));
+    },
+  );
+
+  app.post<{ Params: { subscriptionId: string } }>(
+    `/subscriptions/:subscriptionId/providers/${PROVIDER}/checkDomainAvailability`,
+    (request) => {
+      const body = objectBody(request);
+      const subdomainName = stringField(body, 'subdomainName');
+      const type = stringField(body, 'type');
+      if (subdomainName === undefined || type === undefined) {
+        throw armError(
+          400,
+          'InvalidRequestContent',
+          "The request content was invalid: 'subdomainName' and 'type' are required.",
+        );
+      }
+      const taken = world.subdomainHolder(subdomainName) !== undefined;
+      return {
+        isSubdomainAvailable: !taken,
+        ...(taken ? { reason: `Sub domain name '${subdomainName}' is not valid` } : {}),
+        subdomainName,
+        type,
+        ...(stringField(body, 'kind') === undefined ? {} : { kind: stringField(body, 'kind') }),
+      };
     },
   );
 
