@@ -97,6 +97,13 @@ describe('GoogleVertexProvisioner against the vendor simulator', () => {
     expect(result.hint).not.toContain('PRIVATE');
     const token = await accessToken(world, result.secret ?? '');
     expect(await generateContent(world, token)).toBe(200);
+    const exampleUrl = String(result.instructions['example_url']).replace('<model>', 'gemini-2.5-flash');
+    const viaInstructions = await fetch(exampleUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hello' }] }] }),
+    });
+    expect(viaInstructions.status).toBe(200);
 
     await provisioner.revoke(conn, result, { offboard: false });
     expect(await generateContent(world, token)).not.toBe(200);

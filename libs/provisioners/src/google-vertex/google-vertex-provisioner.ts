@@ -170,6 +170,7 @@ export class GoogleVertexProvisioner extends BaseVendorProvisioner {
   private result(conn: DecryptedConnection, scope: { scopeId: string; scopeName: string }, refs: Record<string, string>, key: IssuedGoogleKey): ProvisionResult {
     const urls = googleEndpoints(this.endpoints);
     const location = conn.settings['location'] ?? DEFAULT_LOCATION;
+    const baseUrl = urls.vertexUrl ?? `https://${location}-aiplatform.googleapis.com`;
     return {
       ...scope,
       vendorKeyId: key.keyId,
@@ -177,10 +178,11 @@ export class GoogleVertexProvisioner extends BaseVendorProvisioner {
       secret: key.credentialJson,
       hint: `${scope.scopeName} key …${key.keyId.slice(-4)}`,
       instructions: {
-        base_url: urls.vertexUrl ?? `https://${location}-aiplatform.googleapis.com`,
+        base_url: baseUrl,
         auth_header: 'Authorization: Bearer <access token obtained with the service-account key>',
         project_id: refs['project_id'],
         location,
+        example_url: `${baseUrl}/v1/projects/${refs['project_id'] ?? ''}/locations/${location}/publishers/google/models/<model>:generateContent`,
         credentials: 'Save the key as a JSON file and point GOOGLE_APPLICATION_CREDENTIALS at it; Google client libraries then authenticate by themselves.',
       },
     };
