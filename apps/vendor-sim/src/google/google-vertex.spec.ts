@@ -152,4 +152,31 @@ describe('Google simulator: Vertex AI generateContent only for live, bound devel
     fixture.ctx.clock.advance(11 * 60 * 1000);
     expect((await generateContent(fixture, token)).status).toBe(403);
   });
+
+  it('records valid request labels with the usage and rejects malformed ones', async () => {
+    const developer = await createDeveloper(fixture, 'dev-pia');
+    await grantRole(fixture, VERTEX_USER, `serviceAccount:${developer.email}`);
+    const token = await developerToken(developer.keyJson);
+    const call = (labels: Record<string, string>) =>
+      fetch(
+        `${fixture.sim.vertexUrl}/v1/projects/${PROJECT_ID}/locations/europe-west4/publishers/google/models/gemini-2.5-pro:generateContent`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hi' }] }], labels }),
+        },
+      );
+    expect((await call({ team: 'ml-platform', keygate_key: 'k_123' })).status).toBe(200);
+    expect((await call({ Team: 'ML' })).status).toBe(400);
+    const usage = (await controlRequest(fixture.ctx, 'GET', '/vendors/google/usage')).body as {
+      data: Array<{ principal: string; labels: unknown }>;
+    };
+    expect(usage.data.filter((record) => record.principal === developer.email)).toEqual([
+      expect.objectContaining({
+        labels: { team: 'ml-platform', keygate_key: 'k_123' },
+        location: 'europe-west4',
+        model: 'gemini-2.5-pro',
+      }),
+    ]);
+  });
 });

@@ -38,11 +38,25 @@ function promptTexts(body: Record<string, unknown>): string[] {
   });
 }
 
+const LABEL_KEY = /^[a-z][a-z0-9_-]{0,62}$/;
+const LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
+const MAX_LABELS = 64;
+
+/** Request labels, Google's rules: at most 64, lowercase keys starting with a letter, short lowercase values. */
 function labelsOf(body: Record<string, unknown>): Record<string, string> {
-  const labels = jsonObject(body.labels);
-  return Object.fromEntries(
-    Object.entries(labels).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
+  const entries = Object.entries(jsonObject(body.labels));
+  if (entries.length > MAX_LABELS)
+    throw googleError(400, 'INVALID_ARGUMENT', `At most ${MAX_LABELS} labels are allowed.`);
+  for (const [key, value] of entries) {
+    if (!LABEL_KEY.test(key) || typeof value !== 'string' || !LABEL_VALUE.test(value)) {
+      throw googleError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid label ${key}: keys and values must be lowercase letters, digits, '_' or '-' (keys start with a letter, both at most 63 characters).`,
+      );
+    }
+  }
+  return Object.fromEntries(entries as Array<[string, string]>);
 }
 
 /**
@@ -70,6 +84,7 @@ export function registerGenerateContentRoutes(app: FastifyInstance, world: Googl
         }
         const body = jsonObject(request.body);
         const prompt = promptTexts(body);
+        const labels = labelsOf(body);
         const promptText = prompt.join('\n');
         const digest = createHash('sha256').update(`${model}\n${promptText}`).digest('hex').slice(0, 8);
         const answer = `Simulated ${model} reply ${digest} to: ${(prompt[prompt.length - 1] ?? '').slice(0, 80)}`;
@@ -83,7 +98,7 @@ export function registerGenerateContentRoutes(app: FastifyInstance, world: Googl
           model,
           promptTokens,
           candidatesTokens,
-          labels: labelsOf(body),
+          labels,
         });
         return {
           candidates: [
