@@ -8,7 +8,10 @@ const PROJECTS = '^/v1/organization/projects$';
 
 async function liveManagedProjects(s: KeyStack): Promise<string[]> {
   const names: string[] = [];
-  for await (const p of openaiAdmin(s).projects.list({ limit: 100 })) if (p.name.startsWith('kg-') && p.status === 'active') names.push(p.name);
+  for await (const p of openaiAdmin(s).projects.list({ limit: 100 })) {
+    const name = p.name ?? '';
+    if (name.startsWith('kg-') && p.status === 'active') names.push(name);
+  }
   return names;
 }
 

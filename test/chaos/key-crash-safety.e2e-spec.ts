@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import {
+  buildApiServer,
+  createTestDatabase,
+  createTestOrganization,
+  HttpClient,
+  recordSecret,
+  startApiProcess,
+  startTestApp,
+  startVendorSimForTests,
+  testRunDir,
+  type ApiProcess,
+  type TestApp,
+  type TestOrganization,
+  type TestVendorSim,
+} from '@keygate/testing';
+import { JobsService } from '@api/modules/jobs/jobs.service';
+
+jest.setTimeout(15 * 60_000);
+
+type Operation = 'provision' | 'rotate' | 'rotate_with_grace' | 'revoke' | 'offboard';
+
+interface Run {
+  operation: Operation;
+  killAtCall: number;
+}
+
+/**
+ * Kills the API process (SIGKILL) at every vendor-call boundary of provision, rotate and revoke: the simulator
+ * holds call N (pause), the process dies, then the held call goes on, so the vendor acts for a client that is
+ * gone. After a restart and one reconciler pass, every live vendor key must have an active row and every
+ * active row its live vendor key.
+ */
+describe('crash safety: SIGKILL at every step boundary, restart, one reconciler pass', () => {
+  const masterKey = randomBytes(32).toString('base64');
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const saved = { lease: process.env.JOBS_LEASE_SECONDS, pending: process.env.RECONCILE_PENDING_AFTER_SECONDS };
+  let sim: TestVendorSim;
+  let t: TestApp;
+  let org: TestOrganization;
+  let api: ApiProcess;
+  let main: string;
+  let env: Record<string, string>;
+  let developerId: string;
+  let restarts = 0;
+  const runs: Run[] = [];
+
+  const http = () => new HttpClient(api.url);
+  const token = () => org.users.owner.token;
+  const restart = async () => {
+    api = await startApiProcess({ main, env, name: `chaos-api-${restarts++}` });
+  };
+
+  beforeAll(async () => {
+    process.env.JOBS_LEASE_SECONDS = '1';
+    process.env.RECONCILE_PENDING_AFTER_SECONDS = '0';
+    main = buildApiServer();
+    sim = await startVendorSimForTests();
+    recordSecret(sim.credentials.openaiAdminKey);
+    const db = await createTestDatabase();
+    env = {
+      DATABASE_URL: db.url,
+      KEYGATE_MASTER_KEY: masterKey,
+      JWT_SECRET: jwtSecret,
+      OPENAI_BASE_URL: sim.urls.openai,
+      ANTHROPIC_BASE_URL: sim.urls.anthropic,
+      JOBS_ENABLED: 'false',
+      JOBS_LEASE_SECONDS: '1',
+      SECURE_COOKIES: 'false',
+      LOGIN_RATE_PER_MINUTE: '10000',
+      KEYGATE_DATA_DIR: join(testRunDir(), 'data', `${db.name}-chaos`),
+    };
+    // The in-process app shares the database: fixtures, and the reconciler pass after each crash.
+    t = await startTestApp({ database: db, env: { ...env, JOBS_ENABLED: 'false' } });
+    org = await createTestOrganization(t);
+    const conn = await t.http.post<{ id: string }>('/api/v1/vendors/connections', { vendor: 'openai', label: 'sim', admin_api_key: sim.credentials.openaiAdminKey }, { token: token() });
+    expect(conn.status).toBe(201);
+    const dev = await t.http.post<{ id: string }>('/api/v1/developers', { name: 'Crash Test', email: 'crash@example.com', team: 'chaos' }, { token: token() });
+    developerId = dev.body.id;
+    await restart();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await t?.close();
+    await sim?.stop();
+    process.env.JOBS_LEASE_SECONDS = saved.lease;
+    process.env.RECONCILE_PENDING_AFTER_SECONDS = saved.pending;
+    if (saved.lease === undefined) delete process.env.JOBS_LEASE_SECONDS;
+    if (saved.pending === undefined) delete process.env.RECONCILE_PENDING_AFTER_SECONDS;
+  });
+
+  async function newDeveloper(): Promise<string> {
+    const tag = randomBytes(3).toString('hex');
+    const dev = await t.http.post<{ id: string }>('/api/v1/developers', { name: `Leaver ${tag}`, email: `leaver.${tag}@example.com`, team: 'chaos' }, { token: token() });
+    return dev.body.id;
+  }
+
+  async function activeKey(forDeveloper = developerId): Promise<string> {
+    const res = await http().post<{ key_id: string; api_key?: string }>('/api/v1/keys/provision', { developer_id: forDeveloper, vendor: 'openai' }, { token: token() });
+    expect(res.status).toBe(201);
+    if (res.body.api_key) recordSecret(res.body.api_key);
+    return res.body.key_id;
+  }
+
+  function send(operation: Operation, target: string | null) {
+    switch (operation) {
+      case 'provision':
+        return http().post<{ api_key?: string }>('/api/v1/keys/provision', { developer_id: developerId, vendor: 'openai' }, { token: token() });
+      case 'rotate':
+      case 'revoke':
+        return http().post<{ api_key?: string }>(`/api/v1/keys/${target}/${operation}`, undefined, { token: token() });
+      case 'rotate_with_grace':
+        return http().post<{ api_key?: string }>(`/api/v1/keys/${target}/rotate`, { grace_seconds: 3600 }, { token: token() });
+      case 'offboard':
+        return http().delete<{ api_key?: string }>(`/api/v1/developers/${target}`, { token: token() });
+    }
+  }
+
+  function start(operation: Operation, target: string | null): Promise<unknown> {
+    return send(operation, target)
+      .then((res) => {
+        if (res.body?.api_key) recordSecret(res.body.api_key);
+        return res;
+      })
+      .catch((error: unknown) => error);
+  }
+
+  /** Returns false when the operation finished before reaching call `killAtCall`. */
+  async function crashAt(operation: Operation, killAtCall: number): Promise<boolean> {
+    let target: string | null = null;
+    if (operation === 'offboard') {
+      target = await newDeveloper();
+      await activeKey(target);
+    } else if (operation !== 'provision') {
+      target = await activeKey();
+    }
+    await sim.control.addFault({ vendor: 'openai', skip: killAtCall, times: 1, action: { type: 'pause' } });
+    const request = start(operation, target);
+    const reached = await Promise.race([sim.control.waitForPaused(1, 20_000).then(() => true), request.then(() => false)]);
+    if (reached) {
+      await api.kill();
+      await sim.control.releaseAll();
+    }
+    await request;
+    await sim.control.clearFaults();
+    if (reached) await restart();
+    return reached;
+  }
+
+  async function reconcileAndCheck(label: string): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the killed process's lease (1 s) runs out
+    await t.app.get(JobsService).runPass();
+    const admin = new OpenAI({ adminAPIKey: sim.credentials.openaiAdminKey, apiKey: null, baseURL: sim.urls.openai, maxRetries: 0 }).admin.organization;
+    const liveAtVendor = new Set<string>();
+    for await (const project of admin.projects.list({ limit: 100 })) {
+      if (project.status !== 'active') continue;
+      for await (const key of admin.projects.apiKeys.list(project.id, { limit: 100 })) liveAtVendor.add(key.id);
+    }
+    const rows = (await t.dataSource.query(`SELECT state, vendor_key_id FROM issued_keys`)) as Array<{ state: string; vendor_key_id: string | null }>;
+    const activeRows = new Set(rows.filter((r) => r.state === 'active').map((r) => r.vendor_key_id ?? 'missing'));
+    const unfinished = rows.filter((r) => ['pending', 'revoking', 'revoke_failed'].includes(r.state));
+    expect({ label, orphans: [...liveAtVendor].filter((id) => !activeRows.has(id)) }).toEqual({ label, orphans: [] });
+    expect({ label, missing: [...activeRows].filter((id) => !liveAtVendor.has(id)) }).toEqual({ label, missing: [] });
+    expect({ label, unfinished }).toEqual({ label, unfinished: [] });
+  }
+
+  for (const operation of ['provision', 'rotate', 'rotate_with_grace', 'revoke', 'offboard'] as const) {
+    it(`${operation}: recovers from a kill at every vendor call`, async () => {
+      for (let call = 0; call < 40; call += 1) {
+        if (!(await crashAt(operation, call))) break;
+        runs.push({ operation, killAtCall: call });
+        await reconcileAndCheck(`${operation} killed at vendor call ${call}`);
+      }
+      expect(runs.filter((r) => r.operation === operation).length).toBeGreaterThan(0);
+    });
+  }
+
+  it('made at least 30 crash runs, and the restarted API still works end to end', async () => {
+    expect(runs.length).toBeGreaterThanOrEqual(30);
+    const keyId = await activeKey();
+    const revoked = await http().post<{ status: string }>(`/api/v1/keys/${keyId}/revoke`, undefined, { token: token() });
+    expect(revoked.body.status).toBe('revoked');
+    await reconcileAndCheck('after all runs');
+  });
+});
