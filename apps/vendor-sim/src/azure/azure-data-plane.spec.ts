@@ -159,6 +159,30 @@ describe('Azure simulator: the OpenAI data plane of the accounts it creates', ()
     expect(totalFor('AzureOpenAIRequests', 'tiny')).toBe(usage.data.length - chatCalls.length);
   });
 
+  it('serves an account without a custom subdomain on its regional endpoint, found by its key', async () => {
+    const regional = await fixture.arm.accounts.beginCreateAndWait(RESOURCE_GROUP, 'dev-regional', {
+      location: 'westeurope',
+      kind: 'OpenAI',
+      sku: { name: 'S0' },
+    });
+    expect(regional.properties?.endpoint).toBe(`${fixture.sim.url}/regions/westeurope/`);
+    await fixture.arm.deployments.beginCreateOrUpdateAndWait(
+      RESOURCE_GROUP,
+      'dev-regional',
+      'chat',
+      deploymentBody(2),
+    );
+    const keys = await fixture.arm.accounts.listKeys(RESOURCE_GROUP, 'dev-regional');
+    expect(
+      (await chat(regional.properties?.endpoint ?? '', 'chat', keys.key1 ?? '', fixture.sim.caPem)).status,
+    ).toBe(200);
+    const carolKeys = await fixture.arm.accounts.listKeys(RESOURCE_GROUP, 'dev-carol');
+    expect(
+      (await chat(regional.properties?.endpoint ?? '', 'chat', carolKeys.key2 ?? '', fixture.sim.caPem))
+        .status,
+    ).toBe(401);
+  });
+
   it('stops every key when local auth is disabled or the account is deleted', async () => {
     const keys = await fixture.arm.accounts.listKeys(RESOURCE_GROUP, 'dev-carol');
     await fixture.arm.accounts.beginUpdateAndWait(RESOURCE_GROUP, 'dev-carol', {
