@@ -82,6 +82,9 @@ function replay(stages: Stage[], repo: string, log: (line: string) => void): Map
   const dirs = new Map<string, string>();
   const root = mkdtempSync(join(tmpdir(), 'keygate-image-'));
   chmodSync(root, 0o755); // image files are world-readable; the embedded PostgreSQL runs as its own user under root
+  // Like `docker build`, work on a snapshot of the build context taken at the start.
+  const context = join(root, '.context');
+  for (const file of files) cpSync(join(repo, file), join(context, file), { recursive: true });
 
   for (const stage of stages) {
     if (!stage.from.startsWith('node:')) {
@@ -93,7 +96,7 @@ function replay(stages: Stage[], repo: string, log: (line: string) => void): Map
     dirs.set(stage.name, dir);
     for (const { keyword, args, flags } of stage.instructions) {
       if (keyword === 'COPY') {
-        copyStep(args, flags.from, dir, dirs, repo, files);
+        copyStep(args, flags.from, dir, dirs, context, files);
         log(`[${stage.name}] COPY ${args}`);
       } else if (keyword === 'RUN') {
         log(`[${stage.name}] RUN ${args}`);
