@@ -120,6 +120,35 @@ describe('callVendor', () => {
   });
 });
 
+describe('callVendor with a bug instead of a vendor failure', () => {
+  it('does not retry a programming error and rethrows it scrubbed, not as a VendorError', async () => {
+    let calls = 0;
+    const fn = () => {
+      calls += 1;
+      return Promise.reject(new SyntaxError(`Unexpected token, "${ADMIN_KEY}" is not valid JSON`));
+    };
+    const error = await callVendor(context(new FakeClock()), 'parse', fn).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(VendorError);
+    expect((error as Error).name).toBe('SyntaxError');
+    expect((error as Error).message).not.toContain('THISISSECRET');
+    expect(calls).toBe(1);
+  });
+
+  it("still retries Node's fetch network failure, which is a TypeError", async () => {
+    const clock = new FakeClock();
+    let calls = 0;
+    const fn = () => {
+      calls += 1;
+      return calls === 1 ? Promise.reject(new TypeError('fetch failed')) : Promise.resolve('ok');
+    };
+    await expect(callVendor(context(clock), 'list', fn)).resolves.toBe('ok');
+  });
+});
+
 describe('ignoreNotFound', () => {
   it('treats an object that is already gone as done', async () => {
     const op = failingThen([{ status: 404, message: 'gone' }], 'never');

@@ -49,6 +49,7 @@ export async function callVendor<T>(ctx: VendorCallContext, operation: string, f
       return await fn();
     } catch (error: unknown) {
       if (error instanceof VendorError) throw error;
+      if (isProgrammingError(error)) throw scrubbedCopy(ctx, error);
       last = ctx.describe(error);
       const kind = classify(last);
       if (kind !== 'vendor_unavailable') throw toVendorError(ctx, operation, kind, last);
@@ -69,6 +70,21 @@ export async function ignoreNotFound<T>(promise: Promise<T>): Promise<T | undefi
     if (error instanceof VendorError && error.kind === 'not_found') return undefined;
     throw error;
   }
+}
+
+/**
+ * A bug on our side (or a body that is not what the vendor documents) is not an outage: it is not
+ * retried and not dressed up as a VendorError, so it surfaces as an internal error, scrubbed.
+ */
+function isProgrammingError(error: unknown): error is Error {
+  if (!(error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError || error instanceof RangeError)) return false;
+  return error.message !== 'fetch failed'; // Node's fetch reports network failures as TypeError
+}
+
+function scrubbedCopy(ctx: VendorCallContext, error: Error): Error {
+  const copy = new Error(`${ctx.vendor} client error: ${ctx.scrubber.scrub(error.message)}`);
+  copy.name = error.name;
+  return copy;
 }
 
 export function classify(failure: VendorFailure): VendorErrorKind {

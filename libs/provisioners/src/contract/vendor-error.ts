@@ -15,7 +15,10 @@ export interface VendorErrorInit {
   details?: Record<string, unknown>;
 }
 
-/** The only error type that leaves a provisioner. Its message never contains a credential or key. */
+/**
+ * How every vendor failure leaves a provisioner (a bug surfaces as a plain, scrubbed Error instead).
+ * Its message never contains a credential or key.
+ */
 export class VendorError extends Error {
   readonly kind: VendorErrorKind;
   readonly vendor: string;
