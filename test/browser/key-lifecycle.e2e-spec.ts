@@ -3,7 +3,8 @@ import { collectBrowserTraces } from './support/browser-storage';
 import { heapContains } from './support/heap-search';
 import { openBrowserSession, type BrowserSession } from './support/chromium';
 import { startKeygateStack, type KeygateStack } from './support/keygate-stack';
-import { callOpenAi } from './support/openai-inference';
+import { callOpenAi, expectEventually } from './support/openai-inference';
+import { provisionAnthropicThroughApi, provisionThroughApi } from './support/seed-through-api';
 import { saveScreenshot } from './support/screenshots';
 import { chooseOption, openPage, signInThroughForm } from './support/sign-in';
 
@@ -14,6 +15,7 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
   let stack: KeygateStack;
   let browser: BrowserSession;
   let apiKey = '';
+  let rotatedKey = '';
   const developer = { name: 'Ada Lovelace', email: 'ada@acme.test', team: 'platform' };
 
   beforeAll(async () => {
@@ -118,20 +120,38 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     await saveScreenshot(page, 'keys');
   });
 
-  it('revokes the key after a confirmation, and the vendor answers 401', async () => {
+  it('rotates the key: the new key is revealed once and works, the old one stops working', async () => {
     const { page } = browser;
     await page
       .getByRole('row', { name: /Ada Lovelace/ })
       .getByRole('link')
       .first()
       .click();
+    await page.getByRole('button', { name: 'Rotate' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rotate key' }).click();
+    const reveal = page.getByRole('dialog');
+    await reveal.getByText('You will not see this key again').waitFor();
+    rotatedKey = (await reveal.locator('pre').first().textContent())?.trim() ?? '';
+    recordSecret(rotatedKey);
+    expect(rotatedKey).not.toBe(apiKey);
+    await reveal.getByLabel('I have stored this key somewhere safe').check();
+    await reveal.getByRole('button', { name: 'Done, hide the key' }).click();
+    await reveal.waitFor({ state: 'detached' });
+    expect(await callOpenAi(stack.sim.urls.openai, rotatedKey)).toBe(200);
+    await expectEventually(() => callOpenAi(stack.sim.urls.openai, apiKey), 401);
+  });
+
+  it('revokes the key after a confirmation, and the vendor answers 401', async () => {
+    const { page } = browser;
+    await page.getByText('active', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await page.getByText('Key revoked').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await page.getByText('revoked', { exact: true }).first().waitFor();
+    await page.getByText('key.revoked').first().waitFor();
     await saveScreenshot(page, 'key-detail');
-    expect(await callOpenAi(stack.sim.urls.openai, apiKey)).toBe(401);
+    expect(await callOpenAi(stack.sim.urls.openai, rotatedKey)).toBe(401);
   });
 
   it('shows the audit trail and verifies the hash chain', async () => {
@@ -149,6 +169,36 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     await saveScreenshot(page, 'audit');
   });
 
+  it('deactivates a developer after listing the keys it will revoke, then shows each outcome', async () => {
+    const { page } = browser;
+    const liveKey = await provisionThroughApi(stack, developer.email);
+    await openPage(page, 'Developers');
+    await page
+      .getByRole('row', { name: new RegExp(developer.email) })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('1 key(s) will be revoked').waitFor();
+    await saveScreenshot(page, 'developer-deactivation');
+    await dialog.getByRole('button', { name: 'Deactivate and revoke keys' }).click();
+    const outcomes = dialog.getByRole('table', { name: 'Revocation outcomes' });
+    await outcomes.getByText(liveKey.keyId).waitFor();
+    expect(await outcomes.textContent()).toContain('revoked');
+    expect(await callOpenAi(stack.sim.urls.openai, liveKey.apiKey)).toBe(401);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('shows an Anthropic key waiting for the developer, with the steps to send them', async () => {
+    const { page } = browser;
+    const waiting = await provisionAnthropicThroughApi(stack, 'grace@acme.test');
+    await page.goto(`/keys/${waiting}`);
+    await page.getByText('Waiting for the developer to create the key').waitFor();
+    expect((await page.getByRole('listitem').allTextContents()).join(' ')).toContain(
+      'create a key in the workspace',
+    );
+    await saveScreenshot(page, 'key-awaiting-developer');
+  });
+
   it('has screenshots of the remaining pages', async () => {
     const { page } = browser;
     await openPage(page, 'Overview');
@@ -163,6 +213,7 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     const traces = await collectBrowserTraces(browser);
     for (const [where, content] of Object.entries(traces) as [string, string][]) {
       expect({ where, leaksKey: content.includes(apiKey) }).toEqual({ where, leaksKey: false });
+      expect({ where, leaksRotated: content.includes(rotatedKey) }).toEqual({ where, leaksRotated: false });
       expect({ where, leaksAdmin: content.includes(stack.sim.credentials.openaiAdminKey) }).toEqual({
         where,
         leaksAdmin: false,
@@ -170,5 +221,6 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     }
     expect(traces.localStorage).toBe('');
     expect(traces.sessionStorage).toBe('');
+    expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ const header =
   '/* eslint-disable */\n';
 
 const spec = JSON.parse(await readFile(specPath, 'utf8'));
-const ast = await openapiTS(spec, { alphabetize: true, rootTypes: true, rootTypesNoSchemaPrefix: false });
+const ast = await openapiTS(spec, { alphabetize: true, defaultNonNullable: false });
 const source = header + astToString(ast);
 
 if (process.argv.includes('--check')) {

@@ -2,6 +2,7 @@ import type { ResponseBody } from '@keygate/api-client';
 
 /** The shapes the pages render, named once, taken from the generated client. */
 export type IssuedKey = ResponseBody<'/api/v1/keys/{id}', 'get'>;
+export type KeyStatus = IssuedKey['status'];
 export type KeyListItem = ResponseBody<'/api/v1/keys', 'get'>['items'][number];
 export type ProvisionedKey = ResponseBody<'/api/v1/keys/provision', 'post'>;
 /** A provisioned key whose secret is present: only the first response carries it. */

@@ -1,4 +1,6 @@
-export const keyStatusOptions = [
+import type { KeyStatus } from '@/api/api-types';
+
+export const keyStatusOptions: { value: KeyStatus; label: string }[] = [
   { value: 'active', label: 'Active' },
   { value: 'awaiting_key', label: 'Awaiting key' },
   { value: 'pending', label: 'Pending' },
@@ -11,3 +13,7 @@ export const keyStatusOptions = [
 
 /** States in which a key can still be used or bound, so revoke and rotate make sense. */
 export const liveKeyStatuses = new Set(['active', 'awaiting_key', 'revoke_failed', 'pending']);
+
+export function asKeyStatus(value: string | null | undefined): KeyStatus | undefined {
+  return keyStatusOptions.find((option) => option.value === value)?.value;
+}

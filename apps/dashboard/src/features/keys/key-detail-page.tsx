@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { RevealedKey } from '@/api/api-types';
 import { useCan, useCurrentUser } from '@/auth/use-auth';
 import { AuditTrail } from '@/features/audit/audit-trail';
@@ -19,6 +19,7 @@ import { QuerySection } from '@/shared/query-section';
 export default function KeyDetailPage() {
   const { keyId = '' } = useParams();
   const key = useKey(keyId);
+  const navigate = useNavigate();
   const user = useCurrentUser();
   const canWriteAny = useCan('keys:write');
   const canWriteOwn = useCan('keys:write_own');
@@ -99,7 +100,14 @@ export default function KeyDetailPage() {
           );
         }}
       </QuerySection>
-      <KeyRevealModal revealed={revealed} onClose={() => setRevealed(null)} />
+      <KeyRevealModal
+        revealed={revealed}
+        onClose={() => {
+          const next = revealed?.key_id;
+          setRevealed(null);
+          if (next) void navigate(`/keys/${next}`);
+        }}
+      />
     </>
   );
 }

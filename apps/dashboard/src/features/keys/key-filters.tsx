@@ -3,7 +3,7 @@ import { allItems } from '@/api/paged';
 import { useDevelopers } from '@/features/developers/use-developers';
 import type { KeyFilters as Filters } from '@/features/keys/use-keys';
 import { useCan } from '@/auth/use-auth';
-import { keyStatusOptions } from '@/shared/key-statuses';
+import { asKeyStatus, keyStatusOptions } from '@/shared/key-statuses';
 import { vendorOptions } from '@/shared/vendor-names';
 
 interface KeyFiltersProps {
@@ -45,7 +45,7 @@ export function KeyFilters({ filters, onChange }: KeyFiltersProps) {
         placeholder="All statuses"
         data={keyStatusOptions}
         value={filters.status ?? null}
-        onChange={(status) => onChange({ ...filters, status: status ?? undefined })}
+        onChange={(status) => onChange({ ...filters, status: asKeyStatus(status) })}
         clearable
         miw={160}
       />

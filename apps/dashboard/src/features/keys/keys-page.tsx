@@ -11,11 +11,10 @@ import { KeysTable } from '@/features/keys/keys-table';
 import { ProvisionKeyWizard } from '@/features/keys/provision-key-wizard';
 import { useKeys, type KeyFilters as Filters } from '@/features/keys/use-keys';
 import { EmptyPanel } from '@/shared/empty-panel';
+import { asKeyStatus } from '@/shared/key-statuses';
 import { LoadMoreButton } from '@/shared/load-more-button';
 import { PageHeader } from '@/shared/page-header';
 import { QuerySection } from '@/shared/query-section';
-
-const filterNames = ['vendor', 'developer_id', 'status'] as const;
 
 export default function KeysPage() {
   const user = useCurrentUser();
@@ -25,9 +24,11 @@ export default function KeysPage() {
   const canIdentify = useCan('keys:read');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const filters: Filters = Object.fromEntries(
-    filterNames.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : [])),
-  );
+  const filters: Filters = {
+    vendor: params.get('vendor') ?? undefined,
+    developer_id: params.get('developer_id') ?? undefined,
+    status: asKeyStatus(params.get('status')),
+  };
   const keys = useKeys(filters);
   const [wizardOpen, setWizardOpen] = useState(false);
   const [identifyOpen, setIdentifyOpen] = useState(false);
@@ -67,7 +68,7 @@ export default function KeysPage() {
           if (items.length === 0) {
             return (
               <EmptyPanel
-                title={Object.keys(filters).length > 0 ? 'No key matches these filters' : 'No keys yet'}
+                title={Object.values(filters).some(Boolean) ? 'No key matches these filters' : 'No keys yet'}
                 description={
                   canProvision
                     ? 'Provision a key for a developer: KeyGate creates their scope at the vendor and shows the key once.'

@@ -1,14 +1,10 @@
-import { unwrap } from '@keygate/api-client';
+import { unwrap, type QueryParams } from '@keygate/api-client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/api-client';
 import type { ProvisionedKey } from '@/api/api-types';
 import { compactFilters, firstPage, nextCursor } from '@/api/paged';
 
-export interface KeyFilters {
-  vendor?: string;
-  developer_id?: string;
-  status?: string;
-}
+export type KeyFilters = Pick<QueryParams<'/api/v1/keys', 'get'>, 'vendor' | 'developer_id' | 'status'>;
 
 export interface ProvisionRequest {
   developer_id: string;
