@@ -52,6 +52,10 @@ describe('Azure simulator: Entra ID and ARM through the official SDKs', () => {
     await expect(wrong.getToken('https://management.azure.com/.default')).rejects.toThrow(/AADSTS7000215/);
   });
 
+  it('refuses a token for an unknown resource, as an ARM client without credentialScopes would ask', async () => {
+    await expect(fixture.credential.getToken(`${fixture.sim.url}/.default`)).rejects.toThrow(/AADSTS500011/);
+  });
+
   it('is unreachable over plain HTTP: the SDKs refuse non-TLS authorities and endpoints', async () => {
     const httpUrl = fixture.sim.url.replace('https:', 'http:');
     expect(

@@ -136,6 +136,17 @@ export function registerEntraRoutes(
     }
     const scope = formField(request.body, 'scope') ?? '';
     const audience = audienceForScope(scope);
+    const defaultScoped = /^(\S+)\/\.default$/.exec(scope.trim());
+    if (audience === undefined && defaultScoped !== null) {
+      return sendOAuthError(
+        reply,
+        clock,
+        400,
+        'invalid_resource',
+        500011,
+        `The resource principal named ${defaultScoped[1] ?? ''} was not found in the tenant named ${tenant.tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+      );
+    }
     if (audience === undefined) {
       return sendOAuthError(
         reply,
