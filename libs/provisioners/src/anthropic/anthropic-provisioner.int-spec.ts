@@ -1,7 +1,7 @@
 import Anthropic, { AuthenticationError } from '@anthropic-ai/sdk';
 import type { DecryptedConnection, ProvisionResult } from '../contract';
-import { collect, FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures';
-import { startSimHarness, type SimHarness } from '../test-support/sim-harness';
+import { collect, FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures.test';
+import { startSimHarness, type SimHarness } from '../test-support/sim-harness.test';
 import { AnthropicProvisioner } from './anthropic-provisioner';
 
 interface ConsoleKey {

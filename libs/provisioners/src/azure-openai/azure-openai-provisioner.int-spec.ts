@@ -4,7 +4,7 @@ import { ClientSecretCredential } from '@azure/identity';
 import { startAzureSim, type RunningAzureSim } from '@sim/azure/start-azure-sim';
 import { createSimContext, type SimContext } from '@sim/common/sim-context';
 import type { DecryptedConnection, ProvisionResult } from '../contract';
-import { collect, FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures';
+import { collect, FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures.test';
 import { AzureOpenAIProvisioner } from './azure-openai-provisioner';
 
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createProvisionerRegistry, provisionerFor, runtimeFrom, type DecryptedConnection } from '@keygate/provisioners';
-import { FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures';
+import { FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures.test';
 import { AcmeLlmProvisioner } from './acme-llm-provisioner';
 
 const ADMIN_KEY = 'acme-admin-0123456789';

@@ -6,7 +6,7 @@ import { createSimContext, type SimContext } from '@sim/common/sim-context';
 import { startGoogleSim, type RunningGoogleSim } from '@sim/google/start-google-sim';
 import type { DecryptedConnection, VendorEndpoints } from '../contract';
 import { runtimeFrom } from '../common/provisioner-runtime';
-import { collect, FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures';
+import { collect, FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures.test';
 import { googleAdminClients } from './google-admin-clients';
 import { GoogleVertexProvisioner } from './google-vertex-provisioner';
 

@@ -1,7 +1,7 @@
 import { OpenAI, AuthenticationError, PermissionDeniedError } from 'openai';
 import type { DecryptedConnection } from '../contract';
-import { collect, FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures';
-import { startSimHarness, type SimHarness } from '../test-support/sim-harness';
+import { collect, FAST_RETRY, intentFor, recordSteps, vendorErrorOf } from '../test-support/provisioner-fixtures.test';
+import { startSimHarness, type SimHarness } from '../test-support/sim-harness.test';
 import { OpenAIProvisioner } from './openai-provisioner';
 
 describe('OpenAIProvisioner against the vendor simulator', () => {
