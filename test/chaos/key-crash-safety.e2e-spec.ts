@@ -159,7 +159,7 @@ describe('crash safety: SIGKILL at every step boundary, restart, one reconciler 
       if (project.status !== 'active') continue;
       for await (const key of admin.projects.apiKeys.list(project.id, { limit: 100 })) liveAtVendor.add(key.id);
     }
-    const rows = (await t.dataSource.query(`SELECT state, vendor_key_id FROM issued_keys`)) as Array<{ state: string; vendor_key_id: string | null }>;
+    const rows = await t.dataSource.query<Array<{ state: string; vendor_key_id: string | null }>>(`SELECT state, vendor_key_id FROM issued_keys`);
     const activeRows = new Set(rows.filter((r) => r.state === 'active').map((r) => r.vendor_key_id ?? 'missing'));
     const unfinished = rows.filter((r) => ['pending', 'revoking', 'revoke_failed'].includes(r.state));
     expect({ label, orphans: [...liveAtVendor].filter((id) => !activeRows.has(id)) }).toEqual({ label, orphans: [] });

@@ -21,7 +21,7 @@ describe('concurrent revokes, rotates and idempotent retries', () => {
     const answers = await Promise.all(Array.from({ length: 50 }, () => s.t.http.post<{ status: string }>(`/api/v1/keys/${key.body.key_id}/revoke`, undefined, { token: s.token })));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(await vendorCallCount(s, since, deleteServiceAccount)).toBe(1);
-    const events = (await s.t.dataSource.query(`SELECT action FROM audit_events WHERE target_id = $1 AND action LIKE 'key.revoke%' ORDER BY seq`, [key.body.key_id])) as Array<{ action: string }>;
+    const events = await s.t.dataSource.query<Array<{ action: string }>>(`SELECT action FROM audit_events WHERE target_id = $1 AND action LIKE 'key.revoke%' ORDER BY seq`, [key.body.key_id]);
     expect(events.map((e) => e.action)).toEqual(['key.revoke.requested', 'key.revoked']);
     expect((await getKey(s, key.body.key_id)).status).toBe('revoked');
     expect(await completionStatus(s, key.body.api_key ?? '')).toBe(401);
@@ -57,7 +57,7 @@ describe('concurrent revokes, rotates and idempotent retries', () => {
         else expect(r.body).toMatchObject({ code: 'idempotency_in_flight' });
       }
     }
-    const rows = (await s.t.dataSource.query(`SELECT count(*)::int AS n FROM issued_keys WHERE developer_id = ANY($1)`, [developers])) as Array<{ n: number }>;
+    const rows = await s.t.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM issued_keys WHERE developer_id = ANY($1)`, [developers]);
     expect(rows[0]?.n).toBe(20);
   });
 

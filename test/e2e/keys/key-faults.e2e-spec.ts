@@ -16,7 +16,7 @@ async function liveManagedProjects(s: KeyStack): Promise<string[]> {
 }
 
 async function keyRows(s: KeyStack): Promise<number> {
-  return ((await s.t.dataSource.query(`SELECT count(*)::int AS n FROM issued_keys`)) as Array<{ n: number }>)[0]?.n ?? 0;
+  return (await s.t.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM issued_keys`))[0]?.n ?? 0;
 }
 
 describe('vendor faults and bad input', () => {
@@ -55,7 +55,7 @@ describe('vendor faults and bad input', () => {
     expect(res.body).toMatchObject({ code: 'vendor_unavailable' });
     const creates = (await s.sim.control.journal({ vendor: 'openai', since })).filter((e) => e.method === 'POST' && e.path === '/v1/organization/projects');
     expect(creates.length).toBe(4);
-    const rows = (await s.t.dataSource.query(`SELECT state FROM issued_keys WHERE developer_id = $1`, [developerId])) as Array<{ state: string }>;
+    const rows = await s.t.dataSource.query<Array<{ state: string }>>(`SELECT state FROM issued_keys WHERE developer_id = $1`, [developerId]);
     expect(rows).toEqual([{ state: 'failed' }]);
     expect(await liveManagedProjects(s)).toEqual(before);
   });
@@ -70,7 +70,7 @@ describe('vendor faults and bad input', () => {
     await new Promise((resolve) => setTimeout(resolve, 1600));
     await s.runJobs();
     expect(await liveManagedProjects(s)).toEqual(before);
-    const rows = (await s.t.dataSource.query(`SELECT state FROM issued_keys WHERE developer_id = $1`, [developerId])) as Array<{ state: string }>;
+    const rows = await s.t.dataSource.query<Array<{ state: string }>>(`SELECT state FROM issued_keys WHERE developer_id = $1`, [developerId]);
     expect(rows.map((r) => r.state)).not.toContain('active');
   });
 

@@ -124,7 +124,7 @@ describe('key lifecycle against the vendor simulator, with the official openai S
     const developerId = await createDeveloper(s);
     const res = await provisionKey(s, { developer_id: developerId });
     await s.t.http.post(`/api/v1/keys/${res.body.key_id}/revoke`, undefined, { token: s.token });
-    const rows = (await s.t.dataSource.query(`SELECT action, details::text AS details FROM audit_events WHERE target_id = $1 ORDER BY seq`, [res.body.key_id])) as Array<{ action: string; details: string }>;
+    const rows = await s.t.dataSource.query<Array<{ action: string; details: string }>>(`SELECT action, details::text AS details FROM audit_events WHERE target_id = $1 ORDER BY seq`, [res.body.key_id]);
     expect(rows.map((r) => r.action)).toEqual(['key.provision.requested', 'key.provisioned', 'key.revoke.requested', 'key.revoked']);
     for (const r of rows) expect(r.details).not.toContain(res.body.api_key ?? 'never');
   });

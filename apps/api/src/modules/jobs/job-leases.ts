@@ -11,13 +11,13 @@ export class JobLeases {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async tryAcquire(name: string, seconds: number): Promise<boolean> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<unknown[]>(
       `INSERT INTO job_leases (name, holder, lease_until) VALUES ($1, $2, now() + make_interval(secs => $3))
        ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, lease_until = EXCLUDED.lease_until
          WHERE job_leases.lease_until < now() OR job_leases.holder = EXCLUDED.holder
        RETURNING 1`,
       [name, this.holder, seconds],
-    )) as unknown[];
+    );
     return rows.length > 0;
   }
 

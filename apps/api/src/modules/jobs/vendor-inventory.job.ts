@@ -40,7 +40,7 @@ export class VendorInventoryJob {
   ) {}
 
   async run(): Promise<InventoryCounts> {
-    const connections = (await this.dataSource.query(`SELECT id, organization_id, vendor FROM vendor_connections ORDER BY created_at`)) as Array<{ id: string; organization_id: string; vendor: string }>;
+    const connections = await this.dataSource.query<Array<{ id: string; organization_id: string; vendor: string }>>(`SELECT id, organization_id, vendor FROM vendor_connections ORDER BY created_at`);
     const counts: InventoryCounts = { connections: 0, orphansRemoved: 0, drifted: 0 };
     for (const c of connections) {
       const provisioner = this.provisioners.find(c.vendor);

@@ -43,17 +43,17 @@ export class IdempotencyService {
   constructor(private readonly settings: KeysSettings) {}
 
   async begin(m: EntityManager, scope: IdempotencyScope, operation: string, hash: string, keyId: string): Promise<IdempotencyStart> {
-    const inserted = (await m.query(
+    const inserted = await m.query<unknown[]>(
       `INSERT INTO idempotency_records (organization_id, user_id, idempotency_key, operation, request_hash, state, key_id)
        VALUES ($1,$2,$3,$4,$5,'in_progress',$6) ON CONFLICT DO NOTHING RETURNING 1`,
       [scope.organizationId, scope.userId, scope.key, operation, hash, keyId],
-    )) as unknown[];
+    );
     if (inserted.length > 0) return { kind: 'fresh' };
-    const rows = (await m.query(
+    const rows = await m.query<RecordRow[]>(
       `SELECT operation, request_hash, state, response, created_at < now() - make_interval(hours => $4) AS expired
          FROM idempotency_records WHERE organization_id = $1 AND user_id = $2 AND idempotency_key = $3 FOR UPDATE`,
       [scope.organizationId, scope.userId, scope.key, this.settings.idempotencyTtlHours],
-    )) as RecordRow[];
+    );
     const existing = rows[0];
     if (!existing) throw new DomainError('idempotency_in_flight', 'A request with this Idempotency-Key is still being processed; retry shortly');
     const reusable = existing.expired || existing.state === 'failed';
@@ -85,7 +85,7 @@ export class IdempotencyService {
   }
 
   async reap(m: EntityManager): Promise<number> {
-    const result = (await m.query(`DELETE FROM idempotency_records WHERE created_at < now() - make_interval(hours => $1) AND state <> 'in_progress'`, [this.settings.idempotencyTtlHours])) as [unknown, number];
+    const result = await m.query<[unknown, number]>(`DELETE FROM idempotency_records WHERE created_at < now() - make_interval(hours => $1) AND state <> 'in_progress'`, [this.settings.idempotencyTtlHours]);
     return result[1];
   }
 }

@@ -53,24 +53,26 @@ export class IssuedKeysRepository {
   }
 
   async insertPending(m: EntityManager, k: NewPendingKey): Promise<IssuedKey> {
-    const rows = (await m.query(
+    const rows = await m.query<Rows>(
       `INSERT INTO issued_keys (id, organization_id, developer_id, connection_id, vendor, state, intent_id, budget_limit_usd,
          rate_limit_rpm, models_allowed, description, expires_at, rotated_from, created_by, scope_id, scope_name)
        VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *`,
       [k.id, k.organizationId, k.developerId, k.connectionId, k.vendor, k.intentId, k.budgetLimitUsd, k.rateLimitRpm,
         k.modelsAllowed === null ? null : JSON.stringify(k.modelsAllowed), k.description, k.expiresAt, k.rotatedFrom, k.createdBy,
         k.scope?.scopeId ?? null, k.scope?.scopeName ?? null],
-    )) as Rows;
-    return issuedKeyFromRow(rows[0] as Record<string, unknown>);
+    );
+    const row = rows[0];
+    if (!row) throw new Error('INSERT … RETURNING returned no row');
+    return issuedKeyFromRow(row);
   }
 
   async findById(organizationId: string, id: string, m?: EntityManager): Promise<IssuedKey | null> {
-    const rows = (await this.q(m).query(`SELECT * FROM issued_keys WHERE organization_id = $1 AND id = $2`, [organizationId, id])) as Rows;
+    const rows = await this.q(m).query<Rows>(`SELECT * FROM issued_keys WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
     return rows[0] ? issuedKeyFromRow(rows[0]) : null;
   }
 
   async findByFingerprint(organizationId: string, fingerprint: string): Promise<IssuedKey | null> {
-    const rows = (await this.q().query(`SELECT * FROM issued_keys WHERE organization_id = $1 AND fingerprint = $2`, [organizationId, fingerprint])) as Rows;
+    const rows = await this.q().query<Rows>(`SELECT * FROM issued_keys WHERE organization_id = $1 AND fingerprint = $2`, [organizationId, fingerprint]);
     return rows[0] ? issuedKeyFromRow(rows[0]) : null;
   }
 
@@ -95,21 +97,21 @@ export class IssuedKeysRepository {
       params.push(value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
       sets.push(`${column} = $${params.length}`);
     }
-    const result = (await m.query(
+    const result = await m.query<[Rows, number]>(
       `UPDATE issued_keys SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2 AND state = ANY($3::text[]) RETURNING *`,
       params,
-    )) as [Rows, number];
+    );
     const rows = result[0];
     return rows[0] ? issuedKeyFromRow(rows[0]) : null;
   }
 
   /** Marks a key as the one a rotation replaces; null when another rotation got there first. */
   async claimForRotation(m: EntityManager, organizationId: string, id: string, successorId: string, graceSeconds: number): Promise<IssuedKey | null> {
-    const result = (await m.query(
+    const result = await m.query<[Rows, number]>(
       `UPDATE issued_keys SET superseded_by = $3, revoke_after = now() + make_interval(secs => $4), updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND state = 'active' AND superseded_by IS NULL RETURNING *`,
       [organizationId, id, successorId, graceSeconds],
-    )) as [Rows, number];
+    );
     return result[0][0] ? issuedKeyFromRow(result[0][0]) : null;
   }
 
@@ -119,8 +121,10 @@ export class IssuedKeysRepository {
   }
 
   async dbNowPlusDays(m: EntityManager, days: number): Promise<Date> {
-    const rows = (await m.query(`SELECT now() + make_interval(days => $1) AS at`, [days])) as Array<{ at: Date }>;
-    return new Date((rows[0] as { at: Date }).at);
+    const rows = await m.query<Array<{ at: Date }>>(`SELECT now() + make_interval(days => $1) AS at`, [days]);
+    const row = rows[0];
+    if (!row) throw new Error('SELECT now() returned no row');
+    return new Date(row.at);
   }
 
   /** Records one finished vendor step of a pending key, in its own short transaction. */
@@ -149,23 +153,23 @@ export class IssuedKeysRepository {
       where.push(`(created_at, id) > ($${params.length - 1}, $${params.length})`);
     }
     params.push(limit);
-    const rows = (await this.q().query(
+    const rows = await this.q().query<Rows>(
       `SELECT * FROM issued_keys WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.length}`,
       params,
-    )) as Rows;
+    );
     return rows.map(issuedKeyFromRow);
   }
 
   async liveForDeveloper(organizationId: string, developerId: string): Promise<IssuedKey[]> {
-    const rows = (await this.q().query(
+    const rows = await this.q().query<Rows>(
       `SELECT * FROM issued_keys WHERE organization_id = $1 AND developer_id = $2 AND state = ANY($3::text[]) ORDER BY created_at, id`,
       [organizationId, developerId, LIVE_STATES],
-    )) as Rows;
+    );
     return rows.map(issuedKeyFromRow);
   }
 
   async forConnection(connectionId: string): Promise<IssuedKey[]> {
-    const rows = (await this.q().query(`SELECT * FROM issued_keys WHERE connection_id = $1`, [connectionId])) as Rows;
+    const rows = await this.q().query<Rows>(`SELECT * FROM issued_keys WHERE connection_id = $1`, [connectionId]);
     return rows.map(issuedKeyFromRow);
   }
 
@@ -175,12 +179,12 @@ export class IssuedKeysRepository {
    */
   async claim(due: string, params: unknown[], limit: number, leaseSeconds: number): Promise<IssuedKey[]> {
     const n = params.length;
-    const result = (await this.q().query(
+    const result = await this.q().query<[Rows, number]>(
       `UPDATE issued_keys SET lease_until = now() + make_interval(secs => $${n + 1}) WHERE id IN (
          SELECT id FROM issued_keys WHERE (${due}) AND (lease_until IS NULL OR lease_until < now())
          ORDER BY updated_at LIMIT $${n + 2} FOR UPDATE SKIP LOCKED) RETURNING *`,
       [...params, leaseSeconds, limit],
-    )) as [Rows, number];
+    );
     return result[0].map(issuedKeyFromRow);
   }
 
@@ -189,7 +193,7 @@ export class IssuedKeysRepository {
   }
 
   async countByVendorAndState(): Promise<Array<{ vendor: string; state: KeyState; n: number }>> {
-    return (await this.q().query(`SELECT vendor, state, count(*)::int AS n FROM issued_keys GROUP BY vendor, state`)) as Array<{ vendor: string; state: KeyState; n: number }>;
+    return await this.q().query<Array<{ vendor: string; state: KeyState; n: number }>>(`SELECT vendor, state, count(*)::int AS n FROM issued_keys GROUP BY vendor, state`);
   }
 
   async setDrift(organizationId: string, id: string, drift: object | null): Promise<void> {

@@ -27,7 +27,7 @@ export class KeyFingerprints implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const candidate = createSealedKey(this.cipher, aad);
     await this.dataSource.query(`INSERT INTO server_keys (name, sealed) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [ROOT_NAME, JSON.stringify(candidate.sealed)]);
-    const rows = (await this.dataSource.query(`SELECT sealed FROM server_keys WHERE name = $1`, [ROOT_NAME])) as Array<{ sealed: SealedSecret }>;
+    const rows = await this.dataSource.query<Array<{ sealed: SealedSecret }>>(`SELECT sealed FROM server_keys WHERE name = $1`, [ROOT_NAME]);
     const sealed = rows[0]?.sealed;
     if (!sealed) throw new Error('server_keys has no fingerprint root after creating one');
     this.key = deriveKey(openSealedKey(this.cipher, sealed, aad), 'fingerprint');
