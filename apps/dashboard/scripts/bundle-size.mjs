@@ -31,6 +31,11 @@ const allJs = (await readdir(`${dist}assets`)).filter((name) => name.endsWith('.
 let allTotal = 0;
 for (const name of allJs) allTotal += await gzipped(`assets/${name}`);
 
+const firstCss = [...firstPage].flatMap((file) => Object.values(manifest).find((chunk) => chunk.file === file)?.css ?? []);
+let cssTotal = 0;
+for (const file of new Set(firstCss)) cssTotal += await gzipped(file);
+
 console.log(`First page JavaScript: ${kb(firstTotal)} gzipped (target <= 250 KB)`);
+console.log(`First page CSS: ${kb(cssTotal)} gzipped`);
 console.log(`All JavaScript (${allJs.length} chunks, lazy pages included): ${kb(allTotal)} gzipped`);
 if (firstTotal > 250 * 1024) process.exitCode = 1;
