@@ -1,6 +1,6 @@
 /**
- * A small typed client for the Claude API usage and cost reports, which @anthropic-ai/sdk does not
- * cover (GET /v1/organizations/usage_report/messages and /v1/organizations/cost_report).
+ * A small typed client for the Claude API cost report, which @anthropic-ai/sdk does not cover
+ * (GET /v1/organizations/cost_report; the usage report next to it has no cost, so it is not needed).
  */
 export class AnthropicHttpError extends Error {
   constructor(
@@ -20,15 +20,6 @@ export interface CostReportResult {
   currency: string;
   workspace_id: string | null;
   description?: string | null;
-}
-
-export interface UsageReportResult {
-  api_key_id: string | null;
-  workspace_id: string | null;
-  model: string | null;
-  uncached_input_tokens: number;
-  cache_read_input_tokens: number;
-  output_tokens: number;
 }
 
 interface ReportPage<T> {
@@ -55,18 +46,6 @@ export class AnthropicReportsClient {
       ['ending_at', window.endingAt.toISOString()],
       ['bucket_width', '1d'],
       ['group_by[]', 'workspace_id'],
-      ['limit', '31'],
-      ...(page ? [['page', page] as [string, string]] : []),
-    ]);
-  }
-
-  usageReportPage(window: ReportWindow, apiKeyIds: string[], page?: string): Promise<ReportPage<UsageReportResult>> {
-    return this.get('/v1/organizations/usage_report/messages', [
-      ['starting_at', window.startingAt.toISOString()],
-      ['ending_at', window.endingAt.toISOString()],
-      ['bucket_width', '1d'],
-      ['group_by[]', 'api_key_id'],
-      ...apiKeyIds.map((id) => ['api_key_ids[]', id] as [string, string]),
       ['limit', '31'],
       ...(page ? [['page', page] as [string, string]] : []),
     ]);
