@@ -108,6 +108,7 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ru
     const google = await startGoogleSim(ctx, {
       projectId: googleProjectId,
       orgPolicyForbidsKeys: options.google?.orgPolicyForbidsKeys,
+      dataDir: options.dataDir,
       ports: {
         iam: ports.googleIam,
         crm: ports.googleCrm,

@@ -48,7 +48,7 @@ export class VendorConnectionsService {
     const settings = { ...(dto.extra_config ?? {}), ...(dto.org_id ? { org_id: dto.org_id } : {}) };
     return this.dataSource.transaction(async (m) => {
       const existing = await this.connections.findByLabelLocked(m, ctx.organizationId, dto.vendor, 'default');
-      if (existing) return this.applyUpdate(m, ctx, existing.id, { admin_api_key: dto.admin_api_key, settings });
+      if (existing) return this.applyUpdate(m, ctx.organizationId, originOf(ctx), existing.id, { admin_api_key: dto.admin_api_key, settings });
       return this.insert(m, ctx.organizationId, originOf(ctx), { vendor: dto.vendor, label: 'default', admin_api_key: dto.admin_api_key, settings });
     });
   }
@@ -58,16 +58,27 @@ export class VendorConnectionsService {
     return this.dataSource.transaction((m) => this.insert(m, ctx.organizationId, originOf(ctx), dto));
   }
 
-  /** Sandbox mode only: connects an organization to the local vendor simulator, once per vendor. */
+  /**
+   * Sandbox mode only: connects an organization to the local vendor simulator, and on later starts refreshes the
+   * connection when the simulator's credentials or settings changed (it is a new simulator process each time).
+   */
   async ensureSandboxConnection(organizationId: string, dto: CreateConnectionDto): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      if (await this.connections.findByLabelLocked(m, organizationId, dto.vendor, dto.label)) return;
-      await this.insert(m, organizationId, systemOrigin(organizationId, 'sandbox'), dto);
+      const origin = systemOrigin(organizationId, 'sandbox');
+      const existing = await this.connections.findByLabelLocked(m, organizationId, dto.vendor, dto.label);
+      if (!existing) {
+        await this.insert(m, organizationId, origin, dto);
+        return;
+      }
+      const unchanged =
+        this.credentials.open(existing.id, existing.credentialSealed) === dto.admin_api_key &&
+        JSON.stringify(existing.settings) === JSON.stringify(dto.settings ?? {});
+      if (!unchanged) await this.applyUpdate(m, organizationId, origin, existing.id, { admin_api_key: dto.admin_api_key, settings: dto.settings ?? {} });
     });
   }
 
   update(ctx: RequestContext, id: string, dto: UpdateConnectionDto): Promise<ConnectionDto> {
-    return this.dataSource.transaction((m) => this.applyUpdate(m, ctx, id, dto));
+    return this.dataSource.transaction((m) => this.applyUpdate(m, ctx.organizationId, originOf(ctx), id, dto));
   }
 
   async remove(ctx: RequestContext, id: string): Promise<void> {
@@ -99,12 +110,12 @@ export class VendorConnectionsService {
     return toConnectionDto(connection);
   }
 
-  private async applyUpdate(m: EntityManager, ctx: RequestContext, id: string, dto: UpdateConnectionDto): Promise<ConnectionDto> {
-    const connection = await this.connections.findByIdLocked(m, ctx.organizationId, id);
+  private async applyUpdate(m: EntityManager, organizationId: string, origin: AuditOrigin, id: string, dto: UpdateConnectionDto): Promise<ConnectionDto> {
+    const connection = await this.connections.findByIdLocked(m, organizationId, id);
     if (!connection) throw notFound('connection_not_found', 'Vendor connection', id);
     const changed: string[] = [];
     if (dto.label !== undefined && dto.label !== connection.label) {
-      const clash = await this.connections.findByLabelLocked(m, ctx.organizationId, connection.vendor, dto.label);
+      const clash = await this.connections.findByLabelLocked(m, organizationId, connection.vendor, dto.label);
       if (clash && clash.id !== id) throw new DomainError('connection_label_taken', `A ${connection.vendor} connection labelled "${dto.label}" already exists`);
       connection.label = dto.label;
       changed.push('label');
@@ -124,7 +135,7 @@ export class VendorConnectionsService {
     }
     if (changed.length === 0) return toConnectionDto(connection);
     await this.connections.save(m, connection);
-    await this.audit.append(m, originOf(ctx), {
+    await this.audit.append(m, origin, {
       action: 'vendor_connection.updated',
       target: { type: 'vendor_connection', id },
       details: { vendor: connection.vendor, label: connection.label, changed, credential_hint: connection.credentialHint },
