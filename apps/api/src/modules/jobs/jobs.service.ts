@@ -6,11 +6,13 @@ import { KeysSettings } from '@api/modules/keys/keys-settings';
 import { IdempotencyService } from '@api/modules/keys/lifecycle/idempotency.service';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { MetricsService } from '@api/modules/metrics/metrics.service';
+import { ConsoleKeyBindingJob } from './console-key-binding.job';
 import { KeySweepsJob, SweepCounts } from './key-sweeps.job';
 import { InventoryCounts, VendorInventoryJob } from './vendor-inventory.job';
 
 export interface PassReport extends SweepCounts, InventoryCounts {
   idempotencyRecordsReaped: number;
+  consoleKeysBound: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly settings: KeysSettings,
     private readonly sweeps: KeySweepsJob,
+    private readonly binding: ConsoleKeyBindingJob,
     private readonly inventory: VendorInventoryJob,
     private readonly idempotency: IdempotencyService,
     private readonly keys: IssuedKeysRepository,
@@ -57,11 +60,12 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async pass(): Promise<PassReport> {
+    const consoleKeysBound = await this.binding.run();
     const sweeps = await this.sweeps.run();
     const inventory = await this.inventory.run();
     const idempotencyRecordsReaped = await this.dataSource.transaction((m) => this.idempotency.reap(m));
     await this.refreshKeyGauge();
-    return { ...sweeps, ...inventory, idempotencyRecordsReaped };
+    return { ...sweeps, ...inventory, idempotencyRecordsReaped, consoleKeysBound };
   }
 
   private async refreshKeyGauge(): Promise<void> {

@@ -106,7 +106,9 @@ export class KeyRotationService {
 
     // The old key was given its revoke_after in Tx A; the sweeper revokes it once due (and only while its
     // successor is active), so a crash here cannot leave it alive past the grace period.
-    if (grace === 0) await this.revoker.revoke(origin, started.old, 'rotated', ['active']);
+    // A successor still awaiting its console key (Anthropic) is not usable yet: the sweeper revokes the old
+    // key once the new one is bound.
+    if (grace === 0 && done.key.state === 'active') await this.revoker.revoke(origin, started.old, 'rotated', ['active']);
     const body: ProvisionedKeyDto = { ...done.response, ...(done.secret !== null ? { api_key: done.secret } : {}), old_key_revoke_after: started.old.revokeAfter?.toISOString() ?? null };
     return { status: 201, body };
   }
