@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { recordSecret } from '@keygate/testing';
 import { collectBrowserTraces } from './support/browser-storage';
 import { heapContains } from './support/heap-search';
@@ -169,6 +170,52 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     await saveScreenshot(page, 'audit');
   });
 
+  it('filters the audit log by action and exports the filtered events as NDJSON', async () => {
+    const { page } = browser;
+    await page.getByLabel('Action').fill('key.*');
+    await page.waitForURL(/action=key/);
+    const events = page.getByRole('table', { name: 'Audit events' });
+    await events.getByText('developer.created').waitFor({ state: 'detached' });
+    const actions = await events.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(actions.filter(Boolean).every((action) => action.startsWith('key.'))).toBe(true);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export NDJSON' }).click(),
+    ]);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    const exported = lines.map((line) => JSON.parse(line) as { action: string });
+    expect(exported.length).toBeGreaterThan(3);
+    expect(exported.every((event) => event.action.startsWith('key.'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(apiKey);
+  });
+
+  it('adds a user, changes their role and deactivates them', async () => {
+    const { page } = browser;
+    await openPage(page, 'Users and roles');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Name').fill('Linus Auditor');
+    await form.getByLabel('Email').fill('linus@acme.test');
+    const password = 'correct horse battery staple';
+    recordSecret(password);
+    await form.getByLabel(/^Initial password/).fill(password);
+    await form.getByRole('button', { name: 'Create user' }).click();
+    const row = page.getByRole('row', { name: /linus@acme\.test/ });
+    await row.waitFor();
+    await row.getByLabel('Role of linus@acme.test').click();
+    await page.getByRole('option', { name: 'admin' }).click();
+    await expectEventually(async () => {
+      const users = await stack.app.http.get<{ items: { email: string; role: string }[] }>('/api/v1/users', {
+        token: stack.org.users.owner.token,
+      });
+      return users.body.items.find((user) => user.email === 'linus@acme.test')?.role === 'admin' ? 1 : 0;
+    }, 1);
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await row.getByText('deactivated').waitFor();
+    await saveScreenshot(page, 'users');
+  });
+
   it('deactivates a developer after listing the keys it will revoke, then shows each outcome', async () => {
     const { page } = browser;
     const liveKey = await provisionThroughApi(stack, developer.email);
@@ -204,9 +251,6 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     await openPage(page, 'Overview');
     await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
     await saveScreenshot(page, 'overview');
-    await openPage(page, 'Users and roles');
-    await page.getByRole('table', { name: 'Users' }).waitFor();
-    await saveScreenshot(page, 'users');
   });
 
   it('leaves the key and the admin credential in no storage, cookie or URL the browser holds', async () => {
