@@ -16,6 +16,8 @@ export function anthropicAdminClient(endpoints: VendorEndpoints, runtime: Provis
     baseURL: anthropicBaseUrl(endpoints),
     maxRetries: 0,
     timeout: runtime.requestTimeoutMs,
+    // A redirect would carry the admin key to another host: refuse to follow any.
+    fetchOptions: { redirect: 'error' },
   }).organization;
 }
 

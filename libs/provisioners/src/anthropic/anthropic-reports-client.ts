@@ -59,6 +59,7 @@ export class AnthropicReportsClient {
       response = await fetch(url, {
         headers: { 'x-api-key': this.adminKey, 'anthropic-version': '2023-06-01', accept: 'application/json' },
         signal: AbortSignal.timeout(this.timeoutMs),
+        redirect: 'error',
       });
     } catch (error: unknown) {
       throw new AnthropicHttpError(undefined, undefined, undefined, `request to ${path} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,6 +8,8 @@ import { errorMessageOf, headerReaderOf, parseRetryAfter, type VendorFailure } f
 
 const ARM_SCOPE = 'https://management.azure.com/.default';
 const DEFAULT_LRO_POLL_MS = 2000;
+/** KeyGate's retry policy decides; a redirect would carry the bearer token to another host. */
+const NO_RETRIES_NO_REDIRECTS = { retryOptions: { maxRetries: 0 }, redirectOptions: { maxRetries: 0 } };
 const DEFAULT_LRO_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface AzureAdmin {
@@ -33,12 +35,12 @@ export function azureAdminClient(endpoints: VendorEndpoints, runtime: Provisione
     requiredSetting('azure_openai', conn, 'tenant_id'),
     requiredSetting('azure_openai', conn, 'client_id'),
     conn.adminCredential,
-    { authorityHost: azure.authorityHost, disableInstanceDiscovery: true, retryOptions: { maxRetries: 0 }, ...tlsOptions },
+    { authorityHost: azure.authorityHost, disableInstanceDiscovery: true, ...NO_RETRIES_NO_REDIRECTS, ...tlsOptions },
   );
   const client = new CognitiveServicesManagementClient(credential, requiredSetting('azure_openai', conn, 'subscription_id'), {
     endpoint: azure.armEndpoint,
     credentialScopes: [ARM_SCOPE],
-    retryOptions: { maxRetries: 0 },
+    ...NO_RETRIES_NO_REDIRECTS,
     ...tlsOptions,
   });
   return {

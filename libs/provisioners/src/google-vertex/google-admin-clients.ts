@@ -40,7 +40,8 @@ export function googleAdminClients(endpoints: VendorEndpoints, runtime: Provisio
     ...(credential.private_key_id ? { keyId: credential.private_key_id } : {}),
     scopes: [CLOUD_PLATFORM_SCOPE],
     // Node's own fetch: gaxios would otherwise load node-fetch through a dynamic import.
-    transporterOptions: { retry: false, timeout: runtime.requestTimeoutMs, fetchImplementation: fetch },
+    // Redirects are refused: they would carry the signed assertion or the access token to another host.
+    transporterOptions: { retry: false, timeout: runtime.requestTimeoutMs, fetchImplementation: fetch, redirect: 'error' },
   });
   auth.transporter.interceptors.request.add({
     resolved: (options) => {
@@ -55,6 +56,7 @@ export function googleAdminClients(endpoints: VendorEndpoints, runtime: Provisio
     retry: false,
     timeout: runtime.requestTimeoutMs,
     fetchImplementation: fetch,
+    redirect: 'error' as const,
   };
   const projectId = requiredSetting('google_vertex', conn, 'project_id', credential.project_id);
   return {

@@ -18,6 +18,8 @@ export function openaiAdminClient(endpoints: VendorEndpoints, runtime: Provision
     organization: conn.settings['org_id'] ?? null,
     maxRetries: 0,
     timeout: runtime.requestTimeoutMs,
+    // A redirect would carry the admin key to another host: refuse to follow any.
+    fetchOptions: { redirect: 'error' },
   });
   return client.admin.organization;
 }
