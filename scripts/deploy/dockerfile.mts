@@ -3,7 +3,7 @@
 //   node scripts/deploy/dockerfile.mts replay FILE     replay its node stages in temp folders; the last line
 //                                                       printed is {"stage": "folder", ...}
 // The replay: each stage gets its own folder standing for WORKDIR /app; COPY copies from the build context
-// (the repository's files as git sees them) or from an earlier stage's folder; RUN runs there with sh.
+// (the committed tree, HEAD) or from an earlier stage's folder; RUN runs there with sh.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,9 +50,12 @@ function parseDockerfile(text: string): Stage[] {
   return stages;
 }
 
-function contextFiles(repo: string): string[] {
-  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repo, encoding: 'utf8' });
-  return out.split('\0').filter((file) => file && existsSync(join(repo, file)));
+/** The build context: the committed tree (HEAD), extracted into `dir`; returns its file list. */
+function extractContext(repo: string, dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git -C "${repo}" archive HEAD | tar -x -C "${dir}"`]);
+  const out = execFileSync('git', ['ls-tree', '-r', '-z', '--name-only', 'HEAD'], { cwd: repo, encoding: 'utf8' });
+  return out.split('\0').filter((file) => file && existsSync(join(dir, file)));
 }
 
 /** COPY as Docker does it for the forms our Dockerfiles use; WORKDIR /app is the stage folder. */
@@ -76,15 +79,15 @@ function copyStep(args: string, from: string | undefined, dir: string, dirs: Map
 
 /** Replays the stages; returns the folder of each stage. */
 function replay(stages: Stage[], repo: string, log: (line: string) => void): Map<string, string> {
-  const files = contextFiles(repo);
   // The base image's Node 24 (the repository pins it as the `node` devDependency) runs npm and the build.
   const node24 = dirname(realpathSync(join(repo, 'node_modules', '.bin', 'node')));
   const dirs = new Map<string, string>();
   const root = mkdtempSync(join(tmpdir(), 'keygate-image-'));
   chmodSync(root, 0o755); // image files are world-readable; the embedded PostgreSQL runs as its own user under root
-  // Like `docker build`, work on a snapshot of the build context taken at the start.
+  // The committed tree is the build context: a fixed snapshot, as `docker build` takes one, and the
+  // tree CI clones (uncommitted edits are not part of it).
   const context = join(root, '.context');
-  for (const file of files) cpSync(join(repo, file), join(context, file), { recursive: true });
+  const files = extractContext(repo, context);
 
   for (const stage of stages) {
     if (!stage.from.startsWith('node:')) {
