@@ -1,0 +1,93 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { OpenAIProvisioner, type DecryptedConnection, type ProvisionIntent } from '@keygate/provisioners';
+import type { BenchContext } from './support/bench-context';
+import { check, type BenchResult } from './support/bench-result';
+import { readSizes } from './support/bench-sizes';
+import { startOpenAIStack, type OpenAIStack } from './support/openai-stack';
+import { elapsedMs, percentile, round } from './support/stats';
+
+const WARMUP = 2;
+const DAY_MS = 86_400_000;
+
+interface Sample {
+  ms: number;
+  vendorCalls: number;
+}
+
+/** POST /keys/provision through KeyGate, timed from request to the full response holding the key. */
+async function throughKeygate(stack: OpenAIStack, n: number): Promise<Sample> {
+  const developerId = await stack.createDeveloper(n);
+  const since = await stack.journalHead();
+  const t = performance.now();
+  const res = await stack.api.http.post<{ api_key?: string; status: string }>('/api/v1/keys/provision', { vendor: 'openai', developer_id: developerId }, { token: stack.api.token });
+  const ms = elapsedMs(t);
+  if (res.status !== 201 || !res.body.api_key) throw new Error(`provision through KeyGate: ${res.status} ${res.body.status ?? ''}`);
+  return { ms, vendorCalls: (await stack.sim.control.journal({ vendor: 'openai', since })).length };
+}
+
+/** The same SDK calls without KeyGate: the OpenAI provisioner KeyGate uses, called directly with the same default policy. */
+async function direct(stack: OpenAIStack, provisioner: OpenAIProvisioner, conn: DecryptedConnection, n: number): Promise<Sample> {
+  const intent: ProvisionIntent = {
+    intentId: randomUUID(),
+    keyId: `key_${randomBytes(12).toString('hex')}`,
+    developer: { id: randomUUID(), name: `Direct Dev ${n}`, email: `direct.dev.${n}@example.com`, team: `team-${n % 20}` },
+    policy: { budgetLimitUsd: 50, rateLimitRpm: 60, modelsAllowed: null, expiresAt: new Date(Date.now() + 90 * DAY_MS) },
+  };
+  const since = await stack.journalHead();
+  const t = performance.now();
+  const result = await provisioner.provision(conn, intent, () => Promise.resolve());
+  const ms = elapsedMs(t);
+  if (!result.secret) throw new Error('direct provision returned no key');
+  return { ms, vendorCalls: (await stack.sim.control.journal({ vendor: 'openai', since })).length };
+}
+
+const fmt = (values: number[]) => `p50 ${round(percentile(values, 50))} ms, p95 ${round(percentile(values, 95))} ms`;
+
+/** Time-to-key through KeyGate against the provisioner's own SDK calls, with latency on every vendor call. */
+export async function benchTimeToKey(ctx: BenchContext): Promise<BenchResult> {
+  const sizes = readSizes();
+  const started = performance.now();
+  const stack = await startOpenAIStack(ctx, 'ttk');
+  try {
+    await stack.sim.control.addFault({ vendor: 'openai', times: 0, action: { type: 'latency', ms: sizes.vendorLatencyMs } });
+    const provisioner = new OpenAIProvisioner({ openai: { baseUrl: stack.sim.urls.openai } });
+    const conn: DecryptedConnection = { id: stack.connectionId, vendor: 'openai', label: 'bench', adminCredential: stack.sim.credentials.openaiAdminKey, settings: {} };
+    const keygate: Sample[] = [];
+    const bare: Sample[] = [];
+    // Alternate the two paths so both see the same machine load and the same number of projects at the vendor.
+    for (let n = 0; n < WARMUP + sizes.timeToKeySamples; n += 1) {
+      const k = await throughKeygate(stack, n);
+      const d = await direct(stack, provisioner, conn, n);
+      if (n >= WARMUP) {
+        keygate.push(k);
+        bare.push(d);
+      }
+    }
+    const kgMs = keygate.map((s) => s.ms);
+    const directMs = bare.map((s) => s.ms);
+    const p50Kg = percentile(kgMs, 50);
+    const p50Direct = percentile(directMs, 50);
+    const ratio = p50Kg / p50Direct;
+    const overhead = p50Kg - p50Direct;
+    const calls = (samples: Sample[]) => `${Math.min(...samples.map((s) => s.vendorCalls))}-${Math.max(...samples.map((s) => s.vendorCalls))}`;
+    return {
+      name: 'Time to key',
+      setup: [
+        `${sizes.timeToKeySamples} samples per path (after ${WARMUP} warm-up pairs), alternating; a ${sizes.vendorLatencyMs} ms latency fault on every call to the simulated OpenAI.`,
+        'KeyGate: POST /api/v1/keys/provision (default policy) against `main.js serve`, timed until the response with the key arrives.',
+        'Direct: the same OpenAIProvisioner.provision KeyGate runs (the same official-SDK calls, same policy), called in the runner with no database, no HTTP hop and no step records.',
+      ],
+      checks: [
+        check(`p50 ratio KeyGate / direct <= 1.15 (${sizes.vendorLatencyMs} ms vendor latency)`, `${round(p50Kg)} / ${round(p50Direct)} ms = ${round(ratio, 3)}`, ratio <= 1.15),
+        check('p50 overhead <= 5 ms', `${round(overhead)} ms`, overhead <= 5),
+      ],
+      details: [
+        `KeyGate: ${fmt(kgMs)}; direct: ${fmt(directMs)}.`,
+        `Vendor calls per key (from the simulator's journal): KeyGate ${calls(keygate)}, direct ${calls(bare)} (the project lookup pages through every project, so the count grows with the organization).`,
+      ],
+      seconds: elapsedMs(started) / 1000,
+    };
+  } finally {
+    await stack.close();
+  }
+}
