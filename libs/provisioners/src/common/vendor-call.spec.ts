@@ -125,7 +125,7 @@ describe('callVendor with a bug instead of a vendor failure', () => {
     let calls = 0;
     const fn = () => {
       calls += 1;
-      return Promise.reject(new SyntaxError(`Unexpected token, "${ADMIN_KEY}" is not valid JSON`));
+      return Promise.reject(new TypeError(`Cannot read properties of undefined (reading '${ADMIN_KEY}')`));
     };
     const error = await callVendor(context(new FakeClock()), 'parse', fn).then(
       () => undefined,
@@ -133,9 +133,17 @@ describe('callVendor with a bug instead of a vendor failure', () => {
     );
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(VendorError);
-    expect((error as Error).name).toBe('SyntaxError');
+    expect((error as Error).name).toBe('TypeError');
     expect((error as Error).message).not.toContain('THISISSECRET');
     expect(calls).toBe(1);
+  });
+
+  it('retries a malformed vendor body like any other vendor fault, scrubbing what it echoed', async () => {
+    const clock = new FakeClock();
+    const fn = () => Promise.reject(new SyntaxError(`Unexpected token, "${ADMIN_KEY}" is not valid JSON`));
+    const error = await caught(callVendor(context(clock), 'parse', fn));
+    expect(error.kind).toBe('vendor_unavailable');
+    expect(error.message).not.toContain('THISISSECRET');
   });
 
   it("still retries Node's fetch network failure, which is a TypeError", async () => {

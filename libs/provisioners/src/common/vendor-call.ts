@@ -73,11 +73,11 @@ export async function ignoreNotFound<T>(promise: Promise<T>): Promise<T | undefi
 }
 
 /**
- * A bug on our side (or a body that is not what the vendor documents) is not an outage: it is not
- * retried and not dressed up as a VendorError, so it surfaces as an internal error, scrubbed.
+ * A bug on our side is not an outage: it is not retried and not dressed up as a VendorError, so it
+ * surfaces as an internal error, scrubbed. (A SyntaxError is a malformed vendor body: retried.)
  */
 function isProgrammingError(error: unknown): error is Error {
-  if (!(error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError || error instanceof RangeError)) return false;
+  if (!(error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError)) return false;
   return error.message !== 'fetch failed'; // Node's fetch reports network failures as TypeError
 }
 
