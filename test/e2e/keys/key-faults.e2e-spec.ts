@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordSecret } from '@keygate/testing';
-import { createDeveloper, getKey, journalHead, openaiAdmin, provisionKey, startKeyStack, type KeyStack } from './support/key-stack';
+import { createDeveloper, getKey, headersFor, journalHead, openaiAdmin, provisionKey, startKeyStack, type KeyStack } from './support/key-stack';
 
 jest.setTimeout(120_000);
 
@@ -50,7 +50,7 @@ describe('vendor faults and bad input', () => {
     await s.sim.control.addFault({ vendor: 'openai', method: 'POST', path: PROJECTS, times: 0, action: { type: 'status', status: 500 } });
     const since = await journalHead(s);
     const before = await liveManagedProjects(s);
-    const res = await provisionKey(s, { developer_id: developerId });
+    const res = await provisionKey(s, { developer_id: developerId }, { expectServerError: true });
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ code: 'vendor_unavailable' });
     const creates = (await s.sim.control.journal({ vendor: 'openai', since })).filter((e) => e.method === 'POST' && e.path === '/v1/organization/projects');
@@ -64,7 +64,7 @@ describe('vendor faults and bad input', () => {
     const developerId = await createDeveloper(s);
     await s.sim.control.addFault({ vendor: 'openai', method: 'POST', path: PROJECTS, times: 0, action: { type: 'latency', ms: 1500 } });
     const before = await liveManagedProjects(s);
-    const res = await provisionKey(s, { developer_id: developerId });
+    const res = await provisionKey(s, { developer_id: developerId }, { expectServerError: true });
     expect(res.status).toBe(503);
     await s.sim.control.clearFaults();
     await new Promise((resolve) => setTimeout(resolve, 1600));
@@ -79,7 +79,7 @@ describe('vendor faults and bad input', () => {
     recordSecret(badCredential);
     const conn = await s.t.http.post<{ id: string }>('/api/v1/vendors/connections', { vendor: 'openai', label: 'revoked-admin-key', admin_api_key: badCredential }, { token: s.token });
     const developerId = await createDeveloper(s);
-    const res = await provisionKey(s, { developer_id: developerId, connection_id: conn.body.id });
+    const res = await provisionKey(s, { developer_id: developerId, connection_id: conn.body.id }, { expectServerError: true });
     expect(res.status).toBe(502);
     expect(res.body).toMatchObject({ code: 'vendor_rejected_credentials', details: { connection_id: conn.body.id, connection_label: 'revoked-admin-key' } });
     expect((res.body as unknown as { message: string }).message).toContain('revoked-admin-key');
@@ -141,7 +141,7 @@ describe('vendor faults and bad input', () => {
     const developerId = await createDeveloper(s);
     const key = await provisionKey(s, { developer_id: developerId });
     await s.sim.control.addFault({ vendor: 'openai', method: 'DELETE', path: '/service_accounts/', times: 0, action: { type: 'status', status: 503 } });
-    const first = await s.t.http.post<{ code: string; details: { status: string } }>(`/api/v1/keys/${key.body.key_id}/revoke`, undefined, { token: s.token });
+    const first = await s.t.http.post<{ code: string; details: { status: string } }>(`/api/v1/keys/${key.body.key_id}/revoke`, undefined, { token: s.token, headers: headersFor({ expectServerError: true }) });
     expect(first.status).toBe(503);
     expect(first.body.details.status).toBe('revoking');
     for (let attempt = 2; attempt <= 6; attempt += 1) {

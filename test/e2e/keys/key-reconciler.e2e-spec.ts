@@ -70,7 +70,7 @@ describe('the reconciler', () => {
     const developerId = await createDeveloper(s);
     await s.sim.control.addFault({ vendor: 'openai', method: 'POST', path: '/api_keys$', times: 0, action: { type: 'drop_after' } });
     const since = await journalHead(s);
-    const res = await provisionKey(s, { developer_id: developerId });
+    const res = await provisionKey(s, { developer_id: developerId }, { expectServerError: true });
     expect(res.status).toBe(503);
     const made = (await s.sim.control.journal({ vendor: 'openai', since })).filter((e) => e.outcome === 'dropped_after');
     expect(made.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import OpenAI from 'openai';
 import {
   createTestOrganization,
@@ -80,20 +80,28 @@ export async function createDeveloper(s: KeyStack, name = `Dev ${randomBytes(3).
 }
 
 /** POST /keys/provision; every secret received is registered with the canary. */
-export async function provisionKey(s: KeyStack, body: Record<string, unknown>, options: { token?: string; idempotencyKey?: string } = {}): Promise<ApiResponse<ProvisionedKey>> {
-  const res = await s.t.http.post<ProvisionedKey>('/api/v1/keys/provision', { vendor: 'openai', ...body }, {
-    token: options.token ?? s.token,
-    ...(options.idempotencyKey ? { headers: { 'idempotency-key': options.idempotencyKey } } : {}),
-  });
+export interface CallOptions {
+  token?: string;
+  idempotencyKey?: string;
+  /** The test provokes a 5xx (vendor down, credential rejected): tag the request so the teardown's 5xx scan accepts it. */
+  expectServerError?: boolean;
+}
+
+export function headersFor(options: CallOptions): Record<string, string> {
+  return {
+    ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+    ...(options.expectServerError ? { 'x-request-id': `expected-5xx-${randomUUID()}` } : {}),
+  };
+}
+
+export async function provisionKey(s: KeyStack, body: Record<string, unknown>, options: CallOptions = {}): Promise<ApiResponse<ProvisionedKey>> {
+  const res = await s.t.http.post<ProvisionedKey>('/api/v1/keys/provision', { vendor: 'openai', ...body }, { token: options.token ?? s.token, headers: headersFor(options) });
   if (res.body?.api_key) recordSecret(res.body.api_key);
   return res;
 }
 
-export async function rotateKey(s: KeyStack, id: string, body: Record<string, unknown> = {}, options: { token?: string; idempotencyKey?: string } = {}): Promise<ApiResponse<ProvisionedKey>> {
-  const res = await s.t.http.post<ProvisionedKey>(`/api/v1/keys/${id}/rotate`, body, {
-    token: options.token ?? s.token,
-    ...(options.idempotencyKey ? { headers: { 'idempotency-key': options.idempotencyKey } } : {}),
-  });
+export async function rotateKey(s: KeyStack, id: string, body: Record<string, unknown> = {}, options: CallOptions = {}): Promise<ApiResponse<ProvisionedKey>> {
+  const res = await s.t.http.post<ProvisionedKey>(`/api/v1/keys/${id}/rotate`, body, { token: options.token ?? s.token, headers: headersFor(options) });
   if (res.body?.api_key) recordSecret(res.body.api_key);
   return res;
 }
