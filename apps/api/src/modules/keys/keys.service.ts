@@ -7,7 +7,7 @@ import { IdentifyKeyDto } from './dto/provision-key.dto';
 import { KeyDto, KeyIdentificationDto, KeyPageDto, ListKeysQueryDto } from './dto/key.dto';
 import { toKeyDto } from './key.mapper';
 import { IssuedKeysRepository } from './lifecycle/issued-keys.repository';
-import { assertKeyInScope, keyScopeOf } from './lifecycle/key-access';
+import { assertKeyInScope, keyScopeOf, NO_DEVELOPER } from './lifecycle/key-access';
 import { KeyFingerprints } from './lifecycle/key-fingerprints';
 import { KeyRevoker } from './lifecycle/key-revoker';
 
@@ -22,7 +22,7 @@ export class KeysService {
 
   async list(ctx: RequestContext, query: ListKeysQueryDto): Promise<KeyPageDto> {
     const scope = keyScopeOf(ctx, 'read');
-    if (scope !== null && query.developer_id && query.developer_id !== scope) return { items: [], next_cursor: null };
+    if (scope === NO_DEVELOPER || (scope !== null && query.developer_id && query.developer_id !== scope)) return { items: [], next_cursor: null };
     const limit = query.limit ?? 50;
     const filter = { vendor: query.vendor, developerId: scope ?? query.developer_id, state: query.status };
     const rows = await this.keys.list(ctx.organizationId, filter, decodeCursor(query.cursor), limit + 1);

@@ -5,13 +5,15 @@ import { RequestContext } from '@api/common/request/request-context';
 /**
  * Who may act on whose keys. keys:read / keys:write reach every developer's keys; keys:read_own /
  * keys:write_own only the keys of the developer the user is linked to (users.developer_id).
- * Returns the developer id the caller is limited to, or null for no limit.
+ * Returns the developer id the caller is limited to, NO_DEVELOPER for a sign-in linked to no developer
+ * (who then has no keys at all), or null for no limit.
  */
+export const NO_DEVELOPER = '';
+
 export function keyScopeOf(ctx: RequestContext, mode: 'read' | 'write'): string | null {
   if (roleHas(ctx.user.role, mode === 'read' ? 'keys:read' : 'keys:write')) return null;
   if (roleHas(ctx.user.role, mode === 'read' ? 'keys:read_own' : 'keys:write_own')) {
-    if (!ctx.user.developerId) throw new DomainError('forbidden', 'Your sign-in is not linked to a developer, so you have no keys of your own', { permission: `keys:${mode}_own` });
-    return ctx.user.developerId;
+    return ctx.user.developerId ?? NO_DEVELOPER;
   }
   throw new DomainError('forbidden', `Your role (${ctx.user.role}) does not allow this: it needs keys:${mode} or keys:${mode}_own`, { permission: `keys:${mode}` });
 }

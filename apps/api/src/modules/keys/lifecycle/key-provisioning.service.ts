@@ -16,7 +16,7 @@ import { VendorConnectionsRepository } from '@api/modules/vendors/vendor-connect
 import { IdempotencyScope, IdempotencyService, requestHash } from './idempotency.service';
 import { IssuedKeysRepository } from './issued-keys.repository';
 import { KeyActivation } from './key-activation';
-import { keyScopeOf } from './key-access';
+import { keyScopeOf, NO_DEVELOPER } from './key-access';
 
 export interface KeyIssueResponse {
   status: 200 | 201;
@@ -46,7 +46,10 @@ export class KeyProvisioningService {
     this.catalog.assertKnown(dto.vendor);
     const provisioner = this.provisioners.find(dto.vendor);
     if (!provisioner) throw new DomainError('unknown_vendor', `Vendor "${dto.vendor}" has no provisioner on this server`, { vendors: this.catalog.all() });
-    if (scope !== null && scope !== dto.developer_id) throw new DomainError('forbidden', 'You may only request keys for yourself', { permission: 'keys:write' });
+    if (scope !== null && scope !== dto.developer_id) {
+      const why = scope === NO_DEVELOPER ? 'your sign-in is not linked to a developer' : 'you may only request keys for yourself';
+      throw new DomainError('forbidden', `Not allowed: ${why}`, { permission: 'keys:write' });
+    }
     const developer = await this.developers.findById(ctx.organizationId, dto.developer_id);
     if (!developer) throw notFound('developer_not_found', 'Developer', dto.developer_id);
     if (!developer.active) throw new DomainError('developer_inactive', `Developer ${developer.id} is deactivated; reactivate them before issuing keys`, { developer_id: developer.id });
