@@ -7,7 +7,7 @@ import { dumpDatabase } from './dump-database';
 import { runTool, say } from './run-tool';
 
 /** `keygate backup [--out FILE|-]` */
-export function backupCommand(argv: string[]): Promise<void> {
+export function backupCommand(argv: string[]): Promise<never> {
   return runTool('backup', BACKUP_USAGE, async () => {
     const args = parseBackupArgs(argv, new Date());
     if (args.help) return say(BACKUP_USAGE);

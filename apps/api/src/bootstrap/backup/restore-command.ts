@@ -12,7 +12,7 @@ import { assertKnownSchema, knownMigrations, migrateUpTo } from './schema-versio
 import { spoolStdin } from './spool-stdin';
 
 /** `keygate restore --in FILE|- [--force]` */
-export function restoreCommand(argv: string[]): Promise<void> {
+export function restoreCommand(argv: string[]): Promise<never> {
   return runTool('restore', RESTORE_USAGE, async () => {
     const args = parseRestoreArgs(argv);
     if (args.help) return say(RESTORE_USAGE);

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import {
+  createTestDatabase,
+  createTestOrganization,
+  recordSecret,
+  startTestApp,
+  startVendorSimForTests,
+  testRunDir,
+  type TestApp,
+  type TestDatabase,
+  type TestOrganization,
+  type TestVendorSim,
+} from '@keygate/testing';
+import { archiveLines, packArchive } from './support/archive-edit';
+import { createEmptyDatabase, fingerprintDatabase, hasKeyGateSchema } from './support/database-probe';
+import { runKeygateCli } from './support/keygate-cli';
+
+jest.setTimeout(180_000);
+
+interface Provisioned {
+  key_id: string;
+  api_key?: string;
+}
+
+interface AuditVerify {
+  ok: boolean;
+  checked: number;
+}
+
+describe('keygate backup and restore (built CLI against real PostgreSQL)', () => {
+  const masterKey = randomBytes(32).toString('base64');
+  // Passport keeps one global 'jwt' strategy: apps started in one process must share the JWT secret.
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const apps: TestApp[] = [];
+  const secrets: string[] = [];
+  let sim: TestVendorSim;
+  let source: TestApp;
+  let org: TestOrganization;
+  let archive: Buffer;
+  let archivePath: string;
+  let backupStderr: string;
+  let before: Record<string, string>;
+  let views: Record<'developers' | 'keys' | 'connections', unknown>;
+  let auditBefore: AuditVerify;
+  let activeKey: { id: string; apiKey: string };
+  let restored: { db: TestDatabase; app: TestApp; token: string };
+
+  const startApp = async (database: TestDatabase): Promise<TestApp> => {
+    const app = await startTestApp({ database, env: { KEYGATE_MASTER_KEY: masterKey, JWT_SECRET: jwtSecret, OPENAI_BASE_URL: sim.urls.openai, JOBS_ENABLED: 'false' } });
+    apps.push(app);
+    return app;
+  };
+  const signIn = async (app: TestApp): Promise<string> => {
+    const login = await app.http.post<{ access_token: string }>('/api/v1/auth/login', { email: org.users.owner.email, password: org.users.owner.password });
+    expect(login.status).toBe(200);
+    return login.body.access_token;
+  };
+  const readViews = async (app: TestApp, token: string) => ({
+    developers: (await app.http.get('/api/v1/developers', { token })).body,
+    keys: (await app.http.get('/api/v1/keys', { token })).body,
+    connections: (await app.http.get('/api/v1/vendors/connections', { token })).body,
+  });
+  const verifyAudit = async (app: TestApp, token: string) => (await app.http.get<AuditVerify>('/api/v1/audit/verify', { token })).body;
+  const completionStatus = async (apiKey: string): Promise<number> => {
+    try {
+      await new OpenAI({ apiKey, baseURL: sim.urls.openai, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'ping' }] });
+      return 200;
+    } catch (error: unknown) {
+      if (error instanceof OpenAI.APIError && typeof error.status === 'number') return error.status;
+      throw error;
+    }
+  };
+  const provision = async (token: string, path: string, body: Record<string, unknown>): Promise<Provisioned> => {
+    const res = await source.http.post<Provisioned>(path, body, { token });
+    expect(res.status).toBe(201);
+    if (res.body.api_key) {
+      recordSecret(res.body.api_key);
+      secrets.push(res.body.api_key);
+    }
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    sim = await startVendorSimForTests();
+    recordSecret(sim.credentials.openaiAdminKey);
+    source = await startApp(await createTestDatabase());
+    org = await createTestOrganization(source);
+    const token = org.users.owner.token;
+    secrets.push(sim.credentials.openaiAdminKey, ...Object.values(org.users).map((u) => u.password));
+    const connection = await source.http.post<{ id: string }>('/api/v1/vendors/connections', { vendor: 'openai', label: 'sim', admin_api_key: sim.credentials.openaiAdminKey }, { token });
+    expect(connection.status).toBe(201);
+    const developerIds: string[] = [];
+    for (const name of ['Ada Lovelace', 'Grace Hopper']) {
+      const dev = await source.http.post<{ id: string }>('/api/v1/developers', { name, email: `${name.split(' ')[0]?.toLowerCase() ?? 'dev'}@example.com`, team: 'platform' }, { token });
+      expect(dev.status).toBe(201);
+      developerIds.push(dev.body.id);
+    }
+    const first = await provision(token, '/api/v1/keys/provision', { vendor: 'openai', developer_id: developerIds[0] });
+    const rotated = await provision(token, `/api/v1/keys/${first.key_id}/rotate`, {});
+    await provision(token, '/api/v1/keys/provision', { vendor: 'openai', developer_id: developerIds[1] });
+    activeKey = { id: rotated.key_id, apiKey: rotated.api_key ?? '' };
+    views = await readViews(source, token);
+    auditBefore = await verifyAudit(source, token);
+    expect(auditBefore).toMatchObject({ ok: true });
+    before = await fingerprintDatabase(source.db.url);
+
+    mkdirSync(join(testRunDir(), 'backups'), { recursive: true });
+    archivePath = join(testRunDir(), 'backups', `${source.db.name}.gz`);
+    // Taken while the API is up and serving: the snapshot makes that safe.
+    const backup = await runKeygateCli(['backup', '--out', archivePath], { DATABASE_URL: source.db.url });
+    if (backup.code !== 0) throw new Error(`backup exited ${backup.code}: ${backup.stderr}`);
+    backupStderr = backup.stderr;
+    archive = readFileSync(archivePath);
+  });
+
+  afterAll(async () => {
+    for (const app of apps) await app.close().catch(() => undefined);
+    await sim?.stop();
+  });
+
+  it('warns that the master key is not inside, and writes a private archive without any plaintext secret', () => {
+    expect(backupStderr).toContain('does NOT contain KEYGATE_MASTER_KEY');
+    expect(backupStderr).toContain('store it like a secret');
+    expect(statSync(archivePath).mode & 0o777).toBe(0o600);
+    const text = archiveLines(archive).join('\n');
+    expect(text).toContain('Ada Lovelace');
+    expect(activeKey.apiKey).not.toBe('');
+    for (const secret of secrets) expect(text).not.toContain(secret);
+  });
+
+  it('restores into an empty database: the same rows and counters, developers, keys, connection and a verifying audit chain', async () => {
+    const db = await createEmptyDatabase();
+    const result = await runKeygateCli(['restore', '--in', archivePath], { DATABASE_URL: db.url });
+    expect(result.stderr).toContain('does NOT contain KEYGATE_MASTER_KEY');
+    expect(result.code).toBe(0);
+    expect(await fingerprintDatabase(db.url)).toEqual(before);
+
+    const app = await startApp(db);
+    const token = await signIn(app);
+    restored = { db, app, token };
+    expect(await readViews(app, token)).toEqual(views);
+    const audit = await verifyAudit(app, token);
+    expect(audit.ok).toBe(true);
+    // Every event from before the backup, plus what signing in just added.
+    expect(audit.checked).toBeGreaterThanOrEqual(auditBefore.checked);
+  });
+
+  it('the restored KeyGate decrypts the vendor credential with the same master key and still manages the issued keys', async () => {
+    const { app, token } = restored;
+    const connections = (await app.http.get<Array<{ id: string }>>('/api/v1/vendors/connections', { token })).body;
+    const check = await app.http.post<{ ok: boolean }>(`/api/v1/vendors/connections/${connections[0]?.id ?? ''}/check`, undefined, { token });
+    expect(check.body).toMatchObject({ ok: true });
+    expect(await completionStatus(activeKey.apiKey)).toBe(200);
+    const revoked = await app.http.post<{ status: string }>(`/api/v1/keys/${activeKey.id}/revoke`, undefined, { token });
+    expect(revoked.body).toMatchObject({ status: 'revoked' });
+    expect(await completionStatus(activeKey.apiKey)).toBe(401);
+    // New events chain on from the restored head, with fresh ids.
+    const audit = await verifyAudit(app, token);
+    expect(audit.ok).toBe(true);
+    expect(audit.checked).toBeGreaterThan(auditBefore.checked);
+  });
+
+  it('streams through stdout and stdin (backup --out - | restore --in -)', async () => {
+    const dumped = await runKeygateCli(['backup', '--out', '-'], { DATABASE_URL: restored.db.url });
+    expect(dumped.code).toBe(0);
+    const copy = await createEmptyDatabase();
+    const loaded = await runKeygateCli(['restore', '--in', '-'], { DATABASE_URL: copy.url }, dumped.stdout);
+    expect(loaded.code).toBe(0);
+    expect(await fingerprintDatabase(copy.url)).toEqual(await fingerprintDatabase(restored.db.url));
+  });
+
+  it('refuses to restore over a database that holds KeyGate data without --force, and changes nothing', async () => {
+    const extra = await source.http.post('/api/v1/developers', { name: 'Added Later', email: 'later@example.com', team: 'platform' }, { token: org.users.owner.token });
+    expect(extra.status).toBe(201);
+    const current = await fingerprintDatabase(source.db.url);
+    const result = await runKeygateCli(['restore', '--in', archivePath], { DATABASE_URL: source.db.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/already holds KeyGate data .*--force/);
+    expect(await fingerprintDatabase(source.db.url)).toEqual(current);
+  });
+
+  it('with --force replaces all data of a non-empty database, the append-only audit log included', async () => {
+    await source.close();
+    const result = await runKeygateCli(['restore', '--force', '--in', archivePath], { DATABASE_URL: source.db.url });
+    expect(result.code).toBe(0);
+    expect(await fingerprintDatabase(source.db.url)).toEqual(before);
+    const app = await startApp(source.db);
+    const token = await signIn(app);
+    const developers = (await app.http.get<{ items: Array<{ name: string }> }>('/api/v1/developers', { token })).body;
+    expect(developers.items.map((d) => d.name)).not.toContain('Added Later');
+    const audit = await verifyAudit(app, token);
+    expect(audit.ok).toBe(true);
+    expect(audit.checked).toBeGreaterThanOrEqual(auditBefore.checked);
+    // The append-only guard is back on: the audit log still refuses TRUNCATE.
+    await expect(app.dataSource.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses an edited archive before touching the database', async () => {
+    const lines = archiveLines(archive).map((line) => line.replace('Grace Hopper', 'Mallory Evil'));
+    const tampered = join(testRunDir(), 'backups', 'tampered.gz');
+    writeFileSync(tampered, packArchive(lines, false));
+    const db = await createEmptyDatabase();
+    const result = await runKeygateCli(['restore', '--in', tampered], { DATABASE_URL: db.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('checksum mismatch');
+    expect(await hasKeyGateSchema(db.url)).toBe(false);
+  });
+
+  it('refuses a truncated archive and one from a newer KeyGate schema, leaving the database as it was', async () => {
+    const db = await createEmptyDatabase();
+    const truncated = join(testRunDir(), 'backups', 'truncated.gz');
+    writeFileSync(truncated, archive.subarray(0, Math.floor(archive.length / 2)));
+    const cut = await runKeygateCli(['restore', '--in', truncated], { DATABASE_URL: db.url });
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/corrupt or truncated/);
+
+    const lines = archiveLines(archive);
+    const header = JSON.parse(lines[0] ?? '{}') as { migrations: string[] };
+    header.migrations.push('FromTheFuture1999999999999');
+    const future = join(testRunDir(), 'backups', 'future.gz');
+    writeFileSync(future, packArchive([JSON.stringify(header), ...lines.slice(1)], true));
+    const newer = await runKeygateCli(['restore', '--in', future], { DATABASE_URL: db.url });
+    expect(newer.code).toBe(1);
+    expect(newer.stderr).toContain('FromTheFuture1999999999999');
+    expect(newer.stderr).toContain('upgrade KeyGate first');
+    expect(await hasKeyGateSchema(db.url)).toBe(false);
+  });
+
+  it('exits with 2 and the usage on a wrong command line', async () => {
+    const result = await runKeygateCli(['restore', '--bogus'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: keygate restore');
+  });
+});
