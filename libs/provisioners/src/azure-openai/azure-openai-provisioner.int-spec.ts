@@ -109,7 +109,7 @@ describe('AzureOpenAIProvisioner against the vendor simulator', () => {
 
   it('finds the account an interrupted provision left behind, and offboarding removes it', async () => {
     const intent = intentFor({ modelsAllowed: ['gpt-4o-mini'] });
-    ctx.faults.add({ vendor: 'azure', method: 'PUT', path: '/deployments/', times: 0, action: { type: 'status', status: 503 } });
+    ctx.faults.add({ vendor: 'azure', method: 'PUT', path: '/deployments/', times: 0, action: { type: 'drop_after' } });
     expect((await vendorErrorOf(provisioner.provision(conn, intent, recordSteps().record))).kind).toBe('vendor_unavailable');
     ctx.faults.clear();
 

@@ -166,7 +166,7 @@ describe('GoogleVertexProvisioner against the vendor simulator', () => {
 
   it('finds what an interrupted provision left behind, and revoke with offboarding deletes it', async () => {
     const intent = intentFor();
-    world.ctx.faults.add({ vendor: 'google', method: 'POST', path: ':getIamPolicy$', times: 0, action: { type: 'status', status: 503 } });
+    world.ctx.faults.add({ vendor: 'google', method: 'POST', path: '/keys$', times: 0, action: { type: 'drop_after' } });
     expect((await vendorErrorOf(world.provisioner.provision(world.conn, intent, recordSteps().record))).kind).toBe('vendor_unavailable');
     world.ctx.faults.clear();
 
