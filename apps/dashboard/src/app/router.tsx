@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/auth/require-auth';
 import { RequirePermission } from '@/auth/require-permission';
@@ -8,6 +8,7 @@ import { NotFoundPage } from '@/layout/not-found-page';
 import { RouteError } from '@/layout/route-error';
 
 // Every page but sign-in loads on demand, so the first page stays small.
+const SignUpPage = lazy(() => import('@/features/auth/sign-up-page'));
 const OverviewPage = lazy(() => import('@/features/overview/overview-page'));
 const DevelopersPage = lazy(() => import('@/features/developers/developers-page'));
 const KeysPage = lazy(() => import('@/features/keys/keys-page'));
@@ -18,6 +19,14 @@ const UsersPage = lazy(() => import('@/features/users/users-page'));
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/sign-up',
+    element: (
+      <Suspense>
+        <SignUpPage />
+      </Suspense>
+    ),
+  },
   {
     element: <RequireAuth />,
     children: [

@@ -11,6 +11,13 @@ export interface CurrentUser {
   organization: { id: string; name: string };
 }
 
+export interface SignUpInput {
+  organization_name: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
 export type AuthState =
   | { status: 'loading' }
   | { status: 'signed-out'; reason?: 'expired' | 'signed-out' }
@@ -20,6 +27,8 @@ export interface AuthContextValue {
   state: AuthState;
   /** Throws the API's error (invalid_credentials, account_locked, too_many_requests). */
   signIn: (email: string, password: string) => Promise<void>;
+  /** Creates a new organization with its first owner and signs them in (when the server allows sign-up). */
+  signUp: (input: SignUpInput) => Promise<void>;
   signOut: () => Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, refreshAccessToken, sessionApi } from '@/api/api-client';
 import { accessTokenStore } from '@/auth/access-token-store';
-import { AuthContext, type AuthState, type CurrentUser } from '@/auth/auth-context';
+import { AuthContext, type AuthState, type CurrentUser, type SignUpInput } from '@/auth/auth-context';
 import type { Role } from '@/auth/permissions';
 
 const roles: readonly Role[] = ['owner', 'admin', 'developer', 'viewer'];
@@ -50,6 +50,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-in', user: await loadCurrentUser() });
   }, []);
 
+  const signUp = useCallback(async (input: SignUpInput) => {
+    const session = await unwrap(sessionApi.POST('/api/v1/auth/signup', { body: input }));
+    accessTokenStore.set(session.access_token);
+    setState({ status: 'signed-in', user: await loadCurrentUser() });
+  }, []);
+
   const signOut = useCallback(async () => {
     await api.POST('/api/v1/auth/logout').catch(() => undefined);
     setState({ status: 'signed-out', reason: 'signed-out' });
@@ -57,6 +63,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryClient.clear();
   }, [queryClient]);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(() => ({ state, signIn, signUp, signOut }), [state, signIn, signUp, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

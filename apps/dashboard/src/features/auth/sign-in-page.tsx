@@ -1,5 +1,5 @@
-import { Alert, Center, Paper, Stack, Text, Title } from '@mantine/core';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Anchor, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '@/auth/use-auth';
 import { SignInForm } from '@/features/auth/sign-in-form';
 import { BrandMark } from '@/layout/brand-mark';
@@ -44,6 +44,12 @@ export function SignInPage() {
             />
           </Stack>
         </Paper>
+        <Text size="sm" ta="center">
+          New to KeyGate?{' '}
+          <Anchor component={Link} to="/sign-up">
+            Create an organization
+          </Anchor>
+        </Text>
         <Text size="xs" c="dimmed" ta="center">
           KeyGate keeps your session token in memory only, never in browser storage.
         </Text>

@@ -1,5 +1,7 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Developer } from '@/api/api-types';
+import { useUpdateDeveloper } from '@/features/developers/use-developers';
 import { formatDate } from '@/shared/format';
 
 interface DevelopersTableProps {
@@ -10,6 +12,7 @@ interface DevelopersTableProps {
 }
 
 export function DevelopersTable({ developers, canWrite, onEdit, onDeactivate }: DevelopersTableProps) {
+  const reactivate = useUpdateDeveloper();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Developers">
@@ -27,9 +30,9 @@ export function DevelopersTable({ developers, canWrite, onEdit, onDeactivate }: 
             <Table.Tr key={developer.id}>
               <Table.Td>
                 <Stack gap={0}>
-                  <Text size="sm" fw={500}>
+                  <Anchor component={Link} to={`/keys?developer_id=${developer.id}`} size="sm" fw={500}>
                     {developer.name}
-                  </Text>
+                  </Anchor>
                   <Text size="xs" c="dimmed">
                     {developer.email}
                   </Text>
@@ -57,7 +60,17 @@ export function DevelopersTable({ developers, canWrite, onEdit, onDeactivate }: 
                       >
                         Deactivate
                       </Button>
-                    ) : null}
+                    ) : (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        color="green"
+                        loading={reactivate.isPending && reactivate.variables.id === developer.id}
+                        onClick={() => reactivate.mutate({ id: developer.id, body: { active: true } })}
+                      >
+                        Reactivate
+                      </Button>
+                    )}
                   </Group>
                 </Table.Td>
               ) : null}

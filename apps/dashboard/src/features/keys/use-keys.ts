@@ -73,11 +73,19 @@ export function useRotateKey() {
   const invalidate = useInvalidateKeys();
   return useMutation({
     gcTime: 0,
-    mutationFn: ({ keyId, idempotencyKey }: { keyId: string; idempotencyKey: string }) =>
+    mutationFn: ({
+      keyId,
+      idempotencyKey,
+      graceSeconds,
+    }: {
+      keyId: string;
+      idempotencyKey: string;
+      graceSeconds: number;
+    }) =>
       unwrap(
         api.POST('/api/v1/keys/{id}/rotate', {
           params: { path: { id: keyId } },
-          body: {},
+          body: { grace_seconds: graceSeconds },
           headers: { 'Idempotency-Key': idempotencyKey },
         }),
       ) as Promise<ProvisionedKey>,

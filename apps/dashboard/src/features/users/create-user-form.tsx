@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { assignableRoles, type Role } from '@/auth/permissions';
 import { useCurrentUser } from '@/auth/use-auth';
 import { useCreateUser } from '@/features/users/use-users';
+import { useDevelopers } from '@/features/developers/use-developers';
+import { allItems } from '@/api/paged';
 import { ErrorAlert } from '@/shared/error-alert';
 
 const roleHelp: Record<string, string> = {
@@ -19,6 +21,12 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [password, setPassword] = useState('');
+  const [developerId, setDeveloperId] = useState<string | null>(null);
+  const developers = useDevelopers({ active_only: true }, role === 'developer');
+  const developerOptions = allItems(developers.data?.pages).map((developer) => ({
+    value: developer.id,
+    label: `${developer.name} (${developer.email})`,
+  }));
   const roles = assignableRoles[me.role].map((value) => ({
     value,
     label: `${value} — ${roleHelp[value] ?? ''}`,
@@ -27,7 +35,13 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { email: email.trim(), name: name.trim(), role, password },
+      {
+        email: email.trim(),
+        name: name.trim(),
+        role,
+        password,
+        ...(role === 'developer' && developerId ? { developer_id: developerId } : {}),
+      },
       { onSuccess: onClose, onSettled: () => setPassword('') },
     );
   };
@@ -56,6 +70,18 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
           allowDeselect={false}
           required
         />
+        {role === 'developer' ? (
+          <Select
+            label="Developer record"
+            description="Link the sign-in to a registered developer so they see and rotate their own keys."
+            placeholder="Not linked"
+            data={developerOptions}
+            value={developerId}
+            onChange={setDeveloperId}
+            searchable
+            clearable
+          />
+        ) : null}
         <PasswordInput
           label="Initial password"
           description="At least 12 characters. Share it with the person over a separate channel."
