@@ -116,9 +116,13 @@ export function openaiWith(s: KeyStack, apiKey: string): OpenAI {
 }
 
 /** The HTTP status the vendor answers a small completion with (200, 401, 403, 429 …). */
-export async function completionStatus(s: KeyStack, apiKey: string, model = 'gpt-4o-mini'): Promise<number> {
+export function completionStatus(s: KeyStack, apiKey: string, model = 'gpt-4o-mini'): Promise<number> {
+  return completionStatusAt(s.sim.urls.openai, apiKey, model);
+}
+
+export async function completionStatusAt(baseURL: string, apiKey: string, model = 'gpt-4o-mini'): Promise<number> {
   try {
-    await openaiWith(s, apiKey).chat.completions.create({ model, messages: [{ role: 'user', content: 'ping' }] });
+    await new OpenAI({ apiKey, baseURL, maxRetries: 0 }).chat.completions.create({ model, messages: [{ role: 'user', content: 'ping' }] });
     return 200;
   } catch (error: unknown) {
     if (error instanceof OpenAI.APIError && typeof error.status === 'number') return error.status;

@@ -8,6 +8,7 @@ import { AuditOrigin } from '@api/modules/audit/audit-event.input';
 import { toProvisionedMetadata } from '@api/modules/keys/key.mapper';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { asDomainError } from '@api/modules/keys/provisioners/vendor-error.mapper';
+import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import type { ProvisionedKeyDto } from '@api/modules/keys/dto/key.dto';
 import { IdempotencyScope, IdempotencyService } from './idempotency.service';
 import { IssuedKey } from './issued-key';
@@ -38,6 +39,7 @@ export class KeyActivation {
     private readonly fingerprints: KeyFingerprints,
     private readonly compensation: KeyCompensation,
     private readonly idempotency: IdempotencyService,
+    private readonly opener: VendorConnectionOpener,
   ) {}
 
   intentOf(key: IssuedKey, developer: ProvisionIntent['developer']): ProvisionIntent {
@@ -48,6 +50,16 @@ export class KeyActivation {
       policy: { budgetLimitUsd: key.budgetLimitUsd, rateLimitRpm: key.rateLimitRpm, modelsAllowed: key.modelsAllowed, expiresAt: key.expiresAt },
       ...(key.description ? { description: key.description } : {}),
     };
+  }
+
+  /** Opens the key's connection; when that fails no vendor call was made and the key fails at once. */
+  async openConnection(origin: AuditOrigin, key: IssuedKey): Promise<DecryptedConnection> {
+    try {
+      return await this.opener.open(key.organizationId, key.connectionId);
+    } catch (error: unknown) {
+      await this.compensation.failBeforeVendor(origin, key, error instanceof Error ? error.message : 'the connection could not be opened');
+      throw error;
+    }
   }
 
   async run(origin: AuditOrigin, key: IssuedKey, conn: DecryptedConnection, step: VendorStep, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {

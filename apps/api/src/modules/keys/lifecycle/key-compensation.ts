@@ -57,6 +57,17 @@ export class KeyCompensation {
     return true;
   }
 
+  /** No vendor call was made (the connection could not even be opened): the key simply fails, audited. */
+  async failBeforeVendor(origin: AuditOrigin, key: IssuedKey, cause: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const failed = await this.keys.transition(m, key.organizationId, key.id, ['pending'], { state: 'failed', last_error: cause.slice(0, 1000), lease_until: null });
+      if (!failed) return;
+      if (key.rotatedFrom) await this.keys.releaseRotation(m, key.organizationId, key.id);
+      await this.idempotency.failForKey(m, key.organizationId, key.id);
+      await this.audit.append(m, origin, { action: 'key.provision.failed', outcome: 'failure', target: { type: 'key', id: key.id }, details: { vendor: key.vendor, vendor_objects_removed: 0, error: cause.slice(0, 500) } });
+    });
+  }
+
   private async removeAtVendor(key: IssuedKey, conn: DecryptedConnection): Promise<number> {
     const provisioner = this.provisioners.get(key.vendor);
     const found = await provisioner.findByIntent(conn, key.intentId);

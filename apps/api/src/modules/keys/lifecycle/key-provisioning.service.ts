@@ -10,7 +10,6 @@ import { DevelopersRepository } from '@api/modules/developers/developers.reposit
 import { ProvisionKeyDto } from '@api/modules/keys/dto/provision-key.dto';
 import type { ProvisionedKeyDto } from '@api/modules/keys/dto/key.dto';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
-import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import { VendorCatalog } from '@api/modules/vendors/vendor-catalog';
 import { VendorConnectionsRepository } from '@api/modules/vendors/vendor-connections.repository';
 import { IdempotencyScope, IdempotencyService, requestHash } from './idempotency.service';
@@ -35,7 +34,6 @@ export class KeyProvisioningService {
     private readonly connections: VendorConnectionsRepository,
     private readonly catalog: VendorCatalog,
     private readonly provisioners: Provisioners,
-    private readonly opener: VendorConnectionOpener,
     private readonly idempotency: IdempotencyService,
     private readonly activation: KeyActivation,
     private readonly audit: AuditWriter,
@@ -103,7 +101,7 @@ export class KeyProvisioningService {
     });
     if ('replay' in started) return { status: 200, body: { ...(started.replay as unknown as ProvisionedKeyDto), secret_delivered: true } };
 
-    const conn = await this.opener.open(ctx.organizationId, connection.id);
+    const conn = await this.activation.openConnection(origin, started.key);
     const developerRef = { id: developer.id, name: developer.name, email: developer.email, team: developer.team };
     const intent = this.activation.intentOf(started.key, developerRef);
     const done = await this.activation.run(origin, started.key, conn, (c, record) => provisioner.provision(c, intent, record), idem, 'key.provisioned', { policy });

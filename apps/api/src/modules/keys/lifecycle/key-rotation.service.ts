@@ -10,7 +10,6 @@ import { DevelopersRepository } from '@api/modules/developers/developers.reposit
 import { RotateKeyDto } from '@api/modules/keys/dto/provision-key.dto';
 import type { ProvisionedKeyDto } from '@api/modules/keys/dto/key.dto';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
-import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import { IdempotencyScope, IdempotencyService, requestHash } from './idempotency.service';
 import { vendorRefOf } from './issued-key';
 import { IssuedKeysRepository } from './issued-keys.repository';
@@ -34,7 +33,6 @@ export class KeyRotationService {
     private readonly keys: IssuedKeysRepository,
     private readonly developers: DevelopersRepository,
     private readonly provisioners: Provisioners,
-    private readonly opener: VendorConnectionOpener,
     private readonly idempotency: IdempotencyService,
     private readonly activation: KeyActivation,
     private readonly revoker: KeyRevoker,
@@ -92,7 +90,7 @@ export class KeyRotationService {
     });
     if ('replay' in started) return { status: 200, body: { ...(started.replay as unknown as ProvisionedKeyDto), secret_delivered: true } };
 
-    const conn = await this.opener.open(ctx.organizationId, old.connectionId);
+    const conn = await this.activation.openConnection(origin, started.key);
     const intent = this.activation.intentOf(started.key, { id: developer.id, name: developer.name, email: developer.email, team: developer.team });
     const done = await this.activation.run(
       origin,
