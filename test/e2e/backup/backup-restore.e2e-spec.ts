@@ -14,7 +14,7 @@ import {
   type TestOrganization,
   type TestVendorSim,
 } from '@keygate/testing';
-import { archiveLines, packArchive } from './support/archive-edit';
+import { archiveLines, packArchive, tableSection } from './support/archive-edit';
 import { createEmptyDatabase, fingerprintDatabase, hasKeyGateSchema } from './support/database-probe';
 import { runKeygateCli } from './support/keygate-cli';
 
@@ -196,6 +196,27 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
     expect(audit.checked).toBeGreaterThanOrEqual(auditBefore.checked);
     // The append-only guard is back on: the audit log still refuses TRUNCATE.
     await expect(app.dataSource.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('is all or nothing: a load that fails half-way (after emptying the tables) leaves the database exactly as it was', async () => {
+    const current = await fingerprintDatabase(source.db.url);
+    const lines = archiveLines(archive);
+    const header = JSON.parse(lines[0] ?? '{}') as { tables: Array<{ name: string; rows: number }> };
+    // A developer of an organization that does not exist: valid archive, checksum resealed, the foreign key fails.
+    const { end } = tableSection(lines, 'developers');
+    const orphan = (lines[end - 1] ?? '').split('\t');
+    orphan[0] = '00000000-0000-4000-8000-000000000001';
+    orphan[1] = '00000000-0000-4000-8000-000000000002';
+    orphan[3] = 'orphan@example.com';
+    const developers = header.tables.find((t) => t.name === 'developers');
+    if (developers) developers.rows += 1;
+    const broken = [JSON.stringify(header), ...lines.slice(1, end), orphan.join('\t'), ...lines.slice(end)];
+    const path = join(testRunDir(), 'backups', 'orphan.gz');
+    writeFileSync(path, packArchive(broken, true));
+    const result = await runKeygateCli(['restore', '--force', '--in', path], { DATABASE_URL: source.db.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/foreign key/);
+    expect(await fingerprintDatabase(source.db.url)).toEqual(current);
   });
 
   it('refuses an edited archive before touching the database', async () => {
