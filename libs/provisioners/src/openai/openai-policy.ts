@@ -2,16 +2,18 @@ import type { KeyPolicy, PolicyReadback } from '../contract';
 import { callVendor, ignoreNotFound, type VendorCallContext } from '../common/vendor-call';
 import type { OpenAIAdmin } from './openai-admin-client';
 
-/** Pushes the policy onto the project. Every call replaces a value, so repeating it is safe. */
+/**
+ * Pushes the policy onto a new project. Every call replaces a value, so repeating it is safe. A new
+ * project's per-model limits start at the organization's, which a project can only lower: a larger
+ * rate_limit_rpm leaves the organization's limit in place instead of failing.
+ */
 export async function pushOpenAIPolicy(ctx: VendorCallContext, admin: OpenAIAdmin, projectId: string, policy: KeyPolicy): Promise<void> {
   await callVendor(ctx, 'set project rate limits', async () => {
     for await (const limit of admin.projects.rateLimits.listRateLimits(projectId, { limit: 100 })) {
       if (policy.modelsAllowed && !policy.modelsAllowed.includes(limit.model)) continue;
-      if (limit.max_requests_per_1_minute === policy.rateLimitRpm) continue;
-      await admin.projects.rateLimits.updateRateLimit(limit.id, {
-        project_id: projectId,
-        max_requests_per_1_minute: policy.rateLimitRpm,
-      });
+      const target = Math.min(policy.rateLimitRpm, limit.max_requests_per_1_minute);
+      if (limit.max_requests_per_1_minute === target) continue;
+      await admin.projects.rateLimits.updateRateLimit(limit.id, { project_id: projectId, max_requests_per_1_minute: target });
     }
   });
   if (policy.modelsAllowed) {

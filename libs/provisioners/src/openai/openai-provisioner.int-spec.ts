@@ -67,6 +67,13 @@ describe('OpenAIProvisioner against the vendor simulator', () => {
     await chat(result.secret ?? '', 'gpt-4o');
   });
 
+  it("keeps the organization's limit when the requested rate limit is above it", async () => {
+    const result = await provisioner.provision(conn, intentFor({ rateLimitRpm: 1_000_000, modelsAllowed: ['gpt-4o'] }), recordSteps().record);
+    const limits = await collect(admin.projects.rateLimits.listRateLimits(result.scopeId));
+    expect(limits.find((limit) => limit.model === 'gpt-4o')?.max_requests_per_1_minute).toBe(5000);
+    await chat(result.secret ?? '', 'gpt-4o');
+  });
+
   it('gives the key an expiry at OpenAI', async () => {
     const expiresAt = new Date(Date.now() + 3 * 24 * 3600 * 1000);
     const result = await provisioner.provision(conn, intentFor({ expiresAt }), recordSteps().record);
