@@ -155,6 +155,19 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     expect(await callOpenAi(stack.sim.urls.openai, rotatedKey)).toBe(401);
   });
 
+  it('identifies a leaked key by its fingerprint and links to it', async () => {
+    const { page } = browser;
+    await openPage(page, 'Keys');
+    await page.getByRole('button', { name: 'Identify a leaked key' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^API key/).fill(rotatedKey);
+    await dialog.getByRole('button', { name: 'Identify' }).click();
+    await dialog.getByText('This key was issued by KeyGate').waitFor();
+    expect(await dialog.textContent()).toContain('Ada Lovelace');
+    expect(await dialog.getByLabel(/^API key/).inputValue()).toBe('');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('shows the audit trail and verifies the hash chain', async () => {
     const { page } = browser;
     await openPage(page, 'Audit log');

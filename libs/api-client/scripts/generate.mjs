@@ -1,12 +1,14 @@
 // Generates src/generated/schema.ts from the committed openapi.json.
 //   node scripts/generate.mjs          write the file
 //   node scripts/generate.mjs --check  exit 1 when the committed file is stale
+//   node scripts/generate.mjs --spec <file>  generate from another document (to try an API change before it is committed)
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const specPath = `${root}openapi.json`;
+const specFlag = process.argv.indexOf('--spec');
+const specPath = specFlag > 0 ? process.argv[specFlag + 1] : `${root}openapi.json`;
 const outPath = `${root}src/generated/schema.ts`;
 const header =
   '// Generated from libs/api-client/openapi.json by `npm run generate -w libs/api-client`. Do not edit.\n' +
