@@ -1,24 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { intentPrefix, type BaseVendorProvisioner, type DecryptedConnection, type ManagedScope, type PolicyReadback } from '@keygate/provisioners';
+import { intentPrefix, type BaseVendorProvisioner, type DecryptedConnection, type ManagedScope } from '@keygate/provisioners';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { systemOrigin } from '@api/modules/audit/audit-event.input';
 import { KeysSettings } from '@api/modules/keys/keys-settings';
-import { IssuedKey, vendorRefOf } from '@api/modules/keys/lifecycle/issued-key';
+import { vendorRefOf } from '@api/modules/keys/lifecycle/issued-key';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { LIVE_STATES } from '@api/modules/keys/lifecycle/key-state';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import { JobLeases } from './job-leases';
+import { policyDrift } from './policy-drift';
 
 export interface InventoryCounts {
   connections: number;
   orphansRemoved: number;
   drifted: number;
 }
-
-type Drift = Record<string, { expected: unknown; actual: unknown }>;
 
 /**
  * The reconciler's inventory pass, per vendor connection (one replica at a time through a lease): every
@@ -91,7 +90,7 @@ export class VendorInventoryJob {
     let drifted = 0;
     const active = (await this.keys.forConnection(conn.id)).filter((k) => k.state === 'active' && k.scopeId);
     for (const key of active) {
-      const drift = compare(key, await provisioner.readPolicy(conn, vendorRefOf(key)), provisioner);
+      const drift = policyDrift(key, await provisioner.readPolicy(conn, vendorRefOf(key)), provisioner.capabilities);
       if (drift) drifted += 1;
       const changed = JSON.stringify(drift) !== JSON.stringify(key.drift);
       await this.keys.setDrift(key.organizationId, key.id, drift);
@@ -103,21 +102,4 @@ export class VendorInventoryJob {
     }
     return drifted;
   }
-}
-
-function compare(key: IssuedKey, actual: PolicyReadback, provisioner: BaseVendorProvisioner): Drift | null {
-  const drift: Drift = {};
-  const vendorEnforced = (field: keyof typeof provisioner.capabilities.fields) => provisioner.capabilities.fields[field].enforcement === 'vendor';
-  if (actual.rateLimitRpm !== undefined && vendorEnforced('rate_limit_rpm') && actual.rateLimitRpm !== key.rateLimitRpm) {
-    drift.rate_limit_rpm = { expected: key.rateLimitRpm, actual: actual.rateLimitRpm };
-  }
-  if (actual.budgetLimitUsd !== undefined && vendorEnforced('budget_limit_usd') && actual.budgetLimitUsd !== key.budgetLimitUsd) {
-    drift.budget_limit_usd = { expected: key.budgetLimitUsd, actual: actual.budgetLimitUsd };
-  }
-  if (actual.modelsAllowed !== undefined && vendorEnforced('models_allowed')) {
-    const expected = key.modelsAllowed ? [...key.modelsAllowed].sort() : null;
-    const seen = actual.modelsAllowed ? [...actual.modelsAllowed].sort() : null;
-    if (JSON.stringify(expected) !== JSON.stringify(seen)) drift.models_allowed = { expected, actual: seen };
-  }
-  return Object.keys(drift).length > 0 ? drift : null;
 }

@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { createProvisionerRegistry, type BaseVendorProvisioner } from '@keygate/provisioners';
+import type { BaseVendorProvisioner } from '@keygate/provisioners';
 import { AppConfig } from '@api/config/app-config';
 import { KeysSettings } from '@api/modules/keys/keys-settings';
 import { VendorCatalog } from '@api/modules/vendors/vendor-catalog';
 import { VendorsModule } from '@api/modules/vendors/vendors.module';
 import { ConnectionCheckService } from './connection-check.service';
 import { provisionerEndpoints } from './provisioner-endpoints';
-import { Provisioners } from './provisioner-registry';
+import { buildProvisioners, Provisioners } from './provisioner-registry';
 import { VendorCapabilitiesController } from './vendor-capabilities.controller';
 import { VendorConnectionOpener } from './vendor-connections.opener';
 
@@ -28,12 +28,8 @@ export class ProvisionersModule {
         {
           provide: Provisioners,
           inject: [AppConfig, KeysSettings, VendorCatalog],
-          useFactory: (config: AppConfig, settings: KeysSettings, catalog: VendorCatalog) => {
-            const custom = options.custom ?? [];
-            const registry = createProvisionerRegistry(provisionerEndpoints(config.vendorEndpoints, settings), custom);
-            for (const provisioner of custom) catalog.registerCustom(provisioner.vendor);
-            return new Provisioners(registry);
-          },
+          useFactory: (config: AppConfig, settings: KeysSettings, catalog: VendorCatalog) =>
+            buildProvisioners(provisionerEndpoints(config.vendorEndpoints, settings), catalog, options.custom ?? []),
         },
         VendorConnectionOpener,
         ConnectionCheckService,
