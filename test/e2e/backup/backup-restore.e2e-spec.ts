@@ -250,6 +250,23 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
     expect(await hasKeyGateSchema(db.url)).toBe(false);
   });
 
+  it('without DATABASE_URL uses the embedded database of `start` in KEYGATE_DATA_DIR, as npm start users do', async () => {
+    const nothing = join(testRunDir(), 'data', `backup-none-${randomBytes(4).toString('hex')}`);
+    const missing = await runKeygateCli(['backup', '--out', join(testRunDir(), 'backups', 'none.gz')], { KEYGATE_DATA_DIR: nothing });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no embedded database');
+
+    const dataDir = join(testRunDir(), 'data', `backup-embedded-${randomBytes(4).toString('hex')}`);
+    const restoredLocally = await runKeygateCli(['restore', '--in', archivePath], { KEYGATE_DATA_DIR: dataDir });
+    expect(restoredLocally.stderr).toContain('restored into the embedded database');
+    expect(restoredLocally.code).toBe(0);
+    const dumped = await runKeygateCli(['backup', '--out', '-'], { KEYGATE_DATA_DIR: dataDir });
+    expect(dumped.code).toBe(0);
+    const copy = await createEmptyDatabase();
+    expect((await runKeygateCli(['restore', '--in', '-'], { DATABASE_URL: copy.url }, dumped.stdout)).code).toBe(0);
+    expect(await fingerprintDatabase(copy.url)).toEqual(before);
+  });
+
   it('exits with 2 and the usage on a wrong command line', async () => {
     const result = await runKeygateCli(['restore', '--bogus'], {});
     expect(result.code).toBe(2);
