@@ -5,8 +5,7 @@ import { accessTokenStore } from '@/auth/access-token-store';
 /** For the calls that start a session: no bearer token, no refresh. The refresh cookie rides along. */
 export const sessionApi = createKeyGateClient();
 
-/** Exchanges the HttpOnly refresh cookie for a new in-memory access token (null when signed out). */
-export async function refreshAccessToken(): Promise<string | null> {
+async function exchangeRefreshCookie(): Promise<string | null> {
   try {
     const { data, response } = await sessionApi.POST('/api/v1/auth/refresh', { body: {} });
     const token = response.ok && data ? data.access_token : null;
@@ -16,6 +15,20 @@ export async function refreshAccessToken(): Promise<string | null> {
     accessTokenStore.set(null);
     return null;
   }
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+/**
+ * Exchanges the HttpOnly refresh cookie for a new in-memory access token (null when signed out).
+ * Concurrent callers share one request: the API rotates the refresh token and treats a second use
+ * of the old one as theft, so two parallel refreshes would end the session.
+ */
+export function refreshAccessToken(): Promise<string | null> {
+  refreshing ??= exchangeRefreshCookie().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
 }
 
 /** The client every page uses: bearer token from memory, one refresh and replay on 401. */

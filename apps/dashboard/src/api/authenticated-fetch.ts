@@ -1,7 +1,7 @@
 import { accessTokenStore } from '@/auth/access-token-store';
 
-/** Requests that must never trigger a refresh (they are how a session starts or ends). */
-const SESSION_PATHS = /\/api\/v1\/auth\/(login|refresh|logout)$/;
+/** Requests that start a session must never trigger a refresh (logout may: it needs a live token). */
+const SESSION_START_PATHS = /\/api\/v1\/auth\/(login|refresh|signup)$/;
 
 function withBearer(request: Request, token: string | null): Request {
   if (!token) return request;
@@ -12,25 +12,18 @@ function withBearer(request: Request, token: string | null): Request {
 
 /**
  * A fetch that sends the in-memory access token and, when the API answers 401, refreshes the token
- * once through the HttpOnly cookie (one refresh shared by every request waiting on it) and replays.
+ * through the HttpOnly cookie (`refreshAccessToken` shares one refresh between all callers) and
+ * replays the request once.
  */
 export function createAuthenticatedFetch(
   refreshAccessToken: () => Promise<string | null>,
   onSessionLost: () => void,
 ): (request: Request) => Promise<Response> {
-  let refreshing: Promise<string | null> | null = null;
-  const refreshOnce = (): Promise<string | null> => {
-    refreshing ??= refreshAccessToken().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  };
-
   return async (request) => {
     const replay = request.clone();
     const response = await fetch(withBearer(request, accessTokenStore.get()));
-    if (response.status !== 401 || SESSION_PATHS.test(new URL(request.url).pathname)) return response;
-    const token = await refreshOnce();
+    if (response.status !== 401 || SESSION_START_PATHS.test(new URL(request.url).pathname)) return response;
+    const token = await refreshAccessToken();
     if (!token) {
       onSessionLost();
       return response;
