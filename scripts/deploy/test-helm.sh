@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 gobin="$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
-export PATH="$PATH:$gobin"
+# node_modules/.bin first: the pinned Node 24 runs jest even when this script is called directly.
+export PATH="$PWD/node_modules/.bin:$PATH:$gobin"
 for tool in helm helm-unittest; do
   command -v "$tool" >/dev/null || { echo "$tool not found on PATH or in $gobin: run scripts/deploy/install-deploy-tools.sh" >&2; exit 1; }
 done
