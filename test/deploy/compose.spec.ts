@@ -54,7 +54,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('keeps the database in a named volume', () => {
-    expect(services.postgres.volumes).toContain('postgres-data:/var/lib/postgresql/data');
+    expect(services.postgres.volumes).toEqual(['postgres-data:/var/lib/postgresql']);
+    expect(services.postgres.environment?.PGDATA).toBeUndefined();
     expect(Object.keys(compose.volumes ?? {})).toContain('postgres-data');
   });
 
