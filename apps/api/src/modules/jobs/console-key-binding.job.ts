@@ -43,7 +43,8 @@ export class ConsoleKeyBindingJob {
     return bound;
   }
 
-  private async bind(key: IssuedKey): Promise<boolean> {
+  /** One key now (the on-demand refresh); safe next to a running pass: only an awaiting_key row is moved. */
+  async bind(key: IssuedKey): Promise<boolean> {
     const provisioner = this.provisioners.get(key.vendor);
     if (!provisioner.bindConsoleKey || !key.scopeId) return false;
     const binding = await provisioner.bindConsoleKey(await this.opener.open(key.organizationId, key.connectionId), vendorRefOf(key));
