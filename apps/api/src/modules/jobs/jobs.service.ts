@@ -8,11 +8,14 @@ import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.re
 import { MetricsService } from '@api/modules/metrics/metrics.service';
 import { ConsoleKeyBindingJob } from './console-key-binding.job';
 import { KeySweepsJob, SweepCounts } from './key-sweeps.job';
+import { SpendLimitJob } from './spend-limit.job';
 import { InventoryCounts, VendorInventoryJob } from './vendor-inventory.job';
 
 export interface PassReport extends SweepCounts, InventoryCounts {
   idempotencyRecordsReaped: number;
   consoleKeysBound: number;
+  /** Keys stopped at their monthly budget by KeyGate (vendors that cannot enforce it). */
+  overBudget: number;
 }
 
 /**
@@ -31,6 +34,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly settings: KeysSettings,
     private readonly sweeps: KeySweepsJob,
     private readonly binding: ConsoleKeyBindingJob,
+    private readonly spendLimits: SpendLimitJob,
     private readonly inventory: VendorInventoryJob,
     private readonly idempotency: IdempotencyService,
     private readonly keys: IssuedKeysRepository,
@@ -62,10 +66,11 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async pass(): Promise<PassReport> {
     const consoleKeysBound = await this.binding.run();
     const sweeps = await this.sweeps.run();
+    const overBudget = await this.spendLimits.run();
     const inventory = await this.inventory.run();
     const idempotencyRecordsReaped = await this.dataSource.transaction((m) => this.idempotency.reap(m));
     await this.refreshKeyGauge();
-    return { ...sweeps, ...inventory, idempotencyRecordsReaped, consoleKeysBound };
+    return { ...sweeps, ...inventory, idempotencyRecordsReaped, consoleKeysBound, overBudget };
   }
 
   private async refreshKeyGauge(): Promise<void> {
