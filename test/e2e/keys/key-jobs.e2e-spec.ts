@@ -12,8 +12,11 @@ describe('background jobs on several replicas', () => {
 
   beforeAll(async () => {
     s = await startKeyStack();
-    // A second API process on the same database, as a second replica would be.
-    replica = await startTestApp({ database: s.t.db, env: { OPENAI_BASE_URL: s.sim.urls.openai, JOBS_ENABLED: 'false', KEYGATE_MASTER_KEY: s.t.masterKey } });
+    // A second API on the same database and secrets, as a second replica would be.
+    replica = await startTestApp({
+      database: s.t.db,
+      env: { OPENAI_BASE_URL: s.sim.urls.openai, JOBS_ENABLED: 'false', KEYGATE_MASTER_KEY: s.t.masterKey, JWT_SECRET: s.t.config.secrets.jwtSecret ?? '' },
+    });
   });
   afterAll(async () => {
     await replica.close();
