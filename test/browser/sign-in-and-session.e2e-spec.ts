@@ -52,6 +52,58 @@ describe('dashboard: signing in, staying signed in, signing out', () => {
     ]);
   });
 
+  it('refreshes an access token the API rejects and replays the request, without the person noticing', async () => {
+    const { page } = browser;
+    let rejected = 0;
+    await page.route('**/api/v1/keys?**', async (route) => {
+      if (rejected > 0) return route.fallback();
+      rejected += 1;
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: '{"statusCode":401,"code":"token_expired","message":"expired"}',
+      });
+    });
+    const refreshed = page.waitForRequest((request) => request.url().endsWith('/api/v1/auth/refresh'));
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Keys', exact: true })
+      .click();
+    await refreshed;
+    await page.getByText('No keys yet').waitFor();
+    expect(rejected).toBe(1);
+    await page.unroute('**/api/v1/keys?**');
+  });
+
+  it('sends the person to sign in, saying the session ended, when the refresh is refused too', async () => {
+    const { page } = browser;
+    await page.route('**/api/v1/auth/refresh', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: '{"statusCode":401,"code":"refresh_token_invalid","message":"no"}',
+      }),
+    );
+    await page.route('**/api/v1/developers?**', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: '{"statusCode":401,"code":"token_expired","message":"expired"}',
+      }),
+    );
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Developers', exact: true })
+      .click();
+    await page.getByText('Your session ended').waitFor();
+    expect(new URL(page.url()).searchParams.get('reason')).toBe('expired');
+    await page.unroute('**/api/v1/auth/refresh');
+    await page.unroute('**/api/v1/developers?**');
+    // The real cookie was never refused: a fresh load restores the session.
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  });
+
   it('signs out from the account menu and the session cannot come back', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Account menu' }).click();
