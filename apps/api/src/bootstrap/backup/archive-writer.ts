@@ -37,8 +37,13 @@ export class ArchiveWriter {
 
   /** COPY text output: whole rows, each ending in a newline. */
   async write(chunk: Buffer | string): Promise<void> {
+    if (this.gzip.destroyed) {
+      await this.flushed;
+      throw new Error('the archive output closed early');
+    }
     this.hash.update(chunk);
-    if (!this.gzip.write(chunk)) await once(this.gzip, 'drain');
+    // `flushed` only settles early by failing (disk full, closed pipe): then that error wins over waiting for drain.
+    if (!this.gzip.write(chunk)) await Promise.race([once(this.gzip, 'drain'), this.flushed]);
   }
 
   async endTable(): Promise<void> {
