@@ -14,7 +14,7 @@ async function messageStatus(s: KeyStack, apiKey: string): Promise<number> {
   }
 }
 
-const MODEL = 'claude-sonnet-4-5';
+const MODEL = 'claude-sonnet-4-6';
 
 describe('Anthropic: keys the developer creates in the Console, bound and governed by KeyGate', () => {
   let s: KeyStack;

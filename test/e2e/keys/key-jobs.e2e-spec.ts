@@ -30,7 +30,8 @@ describe('background jobs on several replicas', () => {
     await s.t.dataSource.query(`UPDATE issued_keys SET expires_at = now() - interval '1 second' WHERE id = ANY($1)`, [keys.map((k) => k.key_id)]);
     const since = await journalHead(s);
     const reports = await Promise.all([s.runJobs(), replica.app.get(JobsService).runPass(), s.runJobs()]);
-    expect(reports.reduce((n, r) => n + r.expired, 0)).toBe(8);
+    // Two calls on one replica share its running pass, so count each distinct pass once.
+    expect([...new Set(reports)].reduce((n, r) => n + r.expired, 0)).toBe(8);
     expect(await vendorCallCount(s, since, deleteServiceAccount)).toBe(8);
     for (const k of keys) {
       expect((await getKey(s, k.key_id)).status).toBe('expired');
