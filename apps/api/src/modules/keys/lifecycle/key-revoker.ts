@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isVendorError } from '@keygate/provisioners';
+import { isVendorError, belongsToIntent } from '@keygate/provisioners';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { AuditOrigin } from '@api/modules/audit/audit-event.input';
 import { KeysSettings } from '@api/modules/keys/keys-settings';
@@ -71,8 +71,11 @@ export class KeyRevoker {
         if (reason === 'rotated' && provisioner.revokeSuperseded) await provisioner.revokeSuperseded(conn, ref);
         else await provisioner.revoke(conn, ref, { offboard: reason === 'offboarded' });
       } else {
-        // Never reached the vendor's answer: whatever this intent created is found by its name.
-        for (const found of await provisioner.findByIntent(conn, key.intentId)) await provisioner.revoke(conn, found, { offboard: true });
+        // Never reached the vendor's answer: whatever this intent created is found by its name. Only a scope this
+        // intent created may be archived; a rotation's new credential lives in the developer's existing scope.
+        for (const found of await provisioner.findByIntent(conn, key.intentId)) {
+          await provisioner.revoke(conn, found, { offboard: belongsToIntent(found.scopeName, key.intentId) });
+        }
       }
     } catch (error: unknown) {
       return this.recordFailure(origin, key, error);
