@@ -11,6 +11,8 @@ import { firstOutOfOrder, truncationSet } from './table-order';
 const SERVER_STATE_TABLES = new Set(['server_keys', 'job_leases']);
 
 const BATCH_BYTES = 256 * 1024;
+const LOCK_TIMEOUT = '60s';
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** The target holds KeyGate data and --force was not given: nothing was changed. */
 export class RestoreRefusedError extends Error {
@@ -55,7 +57,7 @@ export async function restoreDatabase(client: ClientBase, input: RestoreInput): 
     const foreignKeys = await listForeignKeys(client);
     const outOfOrder = firstOutOfOrder(input.header.tables.map((t) => t.name), foreignKeys);
     if (outOfOrder) throw new Error(`the archive loads ${outOfOrder.child} before ${outOfOrder.parent}, which it references`);
-    if (tables.length) await client.query(`LOCK TABLE ${tables.map((t) => quoteTable(client, t.name)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    await lockTables(client, tables);
     const nonEmpty = await tablesWithRows(client, tables);
     const keygateData = withKeyGateData(nonEmpty);
     if (keygateData.length && !input.force) throw new RestoreRefusedError(keygateData);
@@ -73,6 +75,20 @@ export async function restoreDatabase(client: ClientBase, input: RestoreInput): 
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Nobody may read or write while the data is replaced; a server in the middle of work makes this wait, not hang. */
+async function lockTables(client: ClientBase, tables: TableInfo[]): Promise<void> {
+  if (!tables.length) return;
+  await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+  try {
+    await client.query(`LOCK TABLE ${tables.map((t) => quoteTable(client, t.name)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === LOCK_NOT_AVAILABLE) {
+      throw new Error(`the tables stayed in use for ${LOCK_TIMEOUT} (is KeyGate still running on this database? stop it first)`);
+    }
     throw error;
   }
 }
