@@ -5,12 +5,14 @@ import type { RevealedKey } from '@/api/api-types';
 import { useCan, useCurrentUser } from '@/auth/use-auth';
 import { AuditTrail } from '@/features/audit/audit-trail';
 import { AwaitingKeyInstructions } from '@/features/keys/awaiting-key-instructions';
+import { KeyDriftAlert } from '@/features/keys/key-drift-alert';
 import { KeyFactsTable } from '@/features/keys/key-facts-table';
 import { KeyPolicyTable } from '@/features/keys/key-policy-table';
 import { KeyRevealModal } from '@/features/keys/key-reveal-modal';
 import { RevokeKeyModal } from '@/features/keys/revoke-key-modal';
 import { RotateKeyModal } from '@/features/keys/rotate-key-modal';
 import { useKey } from '@/features/keys/use-keys';
+import { formatDateTime } from '@/shared/format';
 import { KeyStatusBadge } from '@/shared/key-status-badge';
 import { liveKeyStatuses } from '@/shared/key-statuses';
 import { PageHeader } from '@/shared/page-header';
@@ -62,9 +64,24 @@ export default function KeyDetailPage() {
                 {issuedKey.status === 'awaiting_key' ? (
                   <AwaitingKeyInstructions issuedKey={issuedKey} />
                 ) : null}
+                {issuedKey.drift ? <KeyDriftAlert issuedKey={issuedKey} /> : null}
                 {issuedKey.last_error ? (
-                  <Alert color="red" variant="light" title="Last error">
+                  <Alert
+                    color="red"
+                    variant="light"
+                    title={
+                      issuedKey.status === 'revoke_failed'
+                        ? `Revocation not confirmed by the vendor after ${issuedKey.revoke_attempts} attempt(s); KeyGate keeps retrying`
+                        : 'Last error'
+                    }
+                  >
                     {issuedKey.last_error}
+                  </Alert>
+                ) : null}
+                {issuedKey.revoke_after && issuedKey.status === 'active' ? (
+                  <Alert color="blue" variant="light" title="Rotated: this key stops working soon">
+                    KeyGate revokes it at {formatDateTime(issuedKey.revoke_after)}, when the rotation grace
+                    period ends.
                   </Alert>
                 ) : null}
                 <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -1,4 +1,5 @@
-import { Code, Table } from '@mantine/core';
+import { Anchor, Code, Table } from '@mantine/core';
+import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import type { IssuedKey } from '@/api/api-types';
 import { formatDateTime } from '@/shared/format';
@@ -15,6 +16,41 @@ export function KeyFactsTable({ issuedKey }: { issuedKey: IssuedKey }) {
     ['Vendor scope', issuedKey.project_name ?? '—'],
     ['Hint', issuedKey.key_hint ?? '—'],
     ['Created', formatDateTime(issuedKey.created_at)],
+    ...(issuedKey.revoked_at
+      ? ([['Revoked', formatDateTime(issuedKey.revoked_at)]] as [string, ReactNode][])
+      : []),
+    ...(issuedKey.rotated_from
+      ? ([
+          [
+            'Rotated from',
+            <Anchor
+              key="from"
+              component={Link}
+              to={`/keys/${issuedKey.rotated_from}`}
+              ff="monospace"
+              size="sm"
+            >
+              {issuedKey.rotated_from}
+            </Anchor>,
+          ],
+        ] as [string, ReactNode][])
+      : []),
+    ...(issuedKey.superseded_by
+      ? ([
+          [
+            'Replaced by',
+            <Anchor
+              key="by"
+              component={Link}
+              to={`/keys/${issuedKey.superseded_by}`}
+              ff="monospace"
+              size="sm"
+            >
+              {issuedKey.superseded_by}
+            </Anchor>,
+          ],
+        ] as [string, ReactNode][])
+      : []),
   ];
   return (
     <Table variant="vertical" withTableBorder layout="fixed" aria-label="Key details">

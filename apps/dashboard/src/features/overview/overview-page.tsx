@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useCan } from '@/auth/use-auth';
+import { GettingStartedCard } from '@/features/overview/getting-started-card';
 import { KeyListCard } from '@/features/overview/key-list-card';
 import { RecentActivityCard } from '@/features/overview/recent-activity-card';
 import { StatCard } from '@/features/overview/stat-card';
@@ -13,6 +14,7 @@ import {
   type Counted,
 } from '@/features/overview/use-overview';
 import { VendorBreakdownCard } from '@/features/overview/vendor-breakdown-card';
+import { useConnections } from '@/features/vendors/use-vendors';
 import { ErrorAlert } from '@/shared/error-alert';
 import { PageHeader } from '@/shared/page-header';
 
@@ -31,12 +33,26 @@ export default function OverviewPage() {
   const attention =
     active && revokeFailed.data ? [...revokeFailed.data.items, ...keysWithDrift(active)] : undefined;
   const error = developers.error ?? activeKeys.error ?? revokeFailed.error;
+  const canSetUp = useCan('developers:write');
+  const connections = useConnections();
+  const setupDone =
+    (connections.data?.length ?? 0) > 0 &&
+    (developers.data?.items.length ?? 0) > 0 &&
+    (active?.length ?? 0) > 0;
+  const setupKnown = connections.isSuccess && developers.isSuccess && activeKeys.isSuccess;
 
   return (
     <>
       <PageHeader title="Overview" description="Keys in use, what needs attention and what changed lately." />
       <Stack gap="lg">
         {error ? <ErrorAlert error={error} /> : null}
+        {canSetUp && setupKnown && !setupDone ? (
+          <GettingStartedCard
+            hasConnection={(connections.data?.length ?? 0) > 0}
+            hasDeveloper={(developers.data?.items.length ?? 0) > 0}
+            hasKey={(active?.length ?? 0) > 0}
+          />
+        ) : null}
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           {canSeeDevelopers ? (
             <StatCard label="Active developers" value={countLabel(developers.data)} />
