@@ -49,12 +49,23 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
   let restored: { db: TestDatabase; app: TestApp; token: string };
 
   const startApp = async (database: TestDatabase): Promise<TestApp> => {
-    const app = await startTestApp({ database, env: { KEYGATE_MASTER_KEY: masterKey, JWT_SECRET: jwtSecret, OPENAI_BASE_URL: sim.urls.openai, JOBS_ENABLED: 'false' } });
+    const app = await startTestApp({
+      database,
+      env: {
+        KEYGATE_MASTER_KEY: masterKey,
+        JWT_SECRET: jwtSecret,
+        OPENAI_BASE_URL: sim.urls.openai,
+        JOBS_ENABLED: 'false',
+      },
+    });
     apps.push(app);
     return app;
   };
   const signIn = async (app: TestApp): Promise<string> => {
-    const login = await app.http.post<{ access_token: string }>('/api/v1/auth/login', { email: org.users.owner.email, password: org.users.owner.password });
+    const login = await app.http.post<{ access_token: string }>('/api/v1/auth/login', {
+      email: org.users.owner.email,
+      password: org.users.owner.password,
+    });
     expect(login.status).toBe(200);
     return login.body.access_token;
   };
@@ -63,17 +74,25 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
     keys: (await app.http.get('/api/v1/keys', { token })).body,
     connections: (await app.http.get('/api/v1/vendors/connections', { token })).body,
   });
-  const verifyAudit = async (app: TestApp, token: string) => (await app.http.get<AuditVerify>('/api/v1/audit/verify', { token })).body;
+  const verifyAudit = async (app: TestApp, token: string) =>
+    (await app.http.get<AuditVerify>('/api/v1/audit/verify', { token })).body;
   const completionStatus = async (apiKey: string): Promise<number> => {
     try {
-      await new OpenAI({ apiKey, baseURL: sim.urls.openai, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'ping' }] });
+      await new OpenAI({ apiKey, baseURL: sim.urls.openai, maxRetries: 0 }).chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'ping' }],
+      });
       return 200;
     } catch (error: unknown) {
       if (error instanceof OpenAI.APIError && typeof error.status === 'number') return error.status;
       throw error;
     }
   };
-  const provision = async (token: string, path: string, body: Record<string, unknown>): Promise<Provisioned> => {
+  const provision = async (
+    token: string,
+    path: string,
+    body: Record<string, unknown>,
+  ): Promise<Provisioned> => {
     const res = await source.http.post<Provisioned>(path, body, { token });
     expect(res.status).toBe(201);
     if (res.body.api_key) {
@@ -90,15 +109,26 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
     org = await createTestOrganization(source);
     const token = org.users.owner.token;
     secrets.push(sim.credentials.openaiAdminKey, ...Object.values(org.users).map((u) => u.password));
-    const connection = await source.http.post<{ id: string }>('/api/v1/vendors/connections', { vendor: 'openai', label: 'sim', admin_api_key: sim.credentials.openaiAdminKey }, { token });
+    const connection = await source.http.post<{ id: string }>(
+      '/api/v1/vendors/connections',
+      { vendor: 'openai', label: 'sim', admin_api_key: sim.credentials.openaiAdminKey },
+      { token },
+    );
     expect(connection.status).toBe(201);
     const developerIds: string[] = [];
     for (const name of ['Ada Lovelace', 'Grace Hopper']) {
-      const dev = await source.http.post<{ id: string }>('/api/v1/developers', { name, email: `${name.split(' ')[0]?.toLowerCase() ?? 'dev'}@example.com`, team: 'platform' }, { token });
+      const dev = await source.http.post<{ id: string }>(
+        '/api/v1/developers',
+        { name, email: `${name.split(' ')[0]?.toLowerCase() ?? 'dev'}@example.com`, team: 'platform' },
+        { token },
+      );
       expect(dev.status).toBe(201);
       developerIds.push(dev.body.id);
     }
-    const first = await provision(token, '/api/v1/keys/provision', { vendor: 'openai', developer_id: developerIds[0] });
+    const first = await provision(token, '/api/v1/keys/provision', {
+      vendor: 'openai',
+      developer_id: developerIds[0],
+    });
     const rotated = await provision(token, `/api/v1/keys/${first.key_id}/rotate`, {});
     await provision(token, '/api/v1/keys/provision', { vendor: 'openai', developer_id: developerIds[1] });
     activeKey = { id: rotated.key_id, apiKey: rotated.api_key ?? '' };
@@ -150,11 +180,20 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
 
   it('the restored KeyGate decrypts the vendor credential with the same master key and still manages the issued keys', async () => {
     const { app, token } = restored;
-    const connections = (await app.http.get<Array<{ id: string }>>('/api/v1/vendors/connections', { token })).body;
-    const check = await app.http.post<{ ok: boolean }>(`/api/v1/vendors/connections/${connections[0]?.id ?? ''}/check`, undefined, { token });
+    const connections = (await app.http.get<Array<{ id: string }>>('/api/v1/vendors/connections', { token }))
+      .body;
+    const check = await app.http.post<{ ok: boolean }>(
+      `/api/v1/vendors/connections/${connections[0]?.id ?? ''}/check`,
+      undefined,
+      { token },
+    );
     expect(check.body).toMatchObject({ ok: true });
     expect(await completionStatus(activeKey.apiKey)).toBe(200);
-    const revoked = await app.http.post<{ status: string }>(`/api/v1/keys/${activeKey.id}/revoke`, undefined, { token });
+    const revoked = await app.http.post<{ status: string }>(
+      `/api/v1/keys/${activeKey.id}/revoke`,
+      undefined,
+      { token },
+    );
     expect(revoked.body).toMatchObject({ status: 'revoked' });
     expect(await completionStatus(activeKey.apiKey)).toBe(401);
     // New events chain on from the restored head, with fresh ids.
@@ -173,7 +212,11 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
   });
 
   it('refuses to restore over a database that holds KeyGate data without --force, and changes nothing', async () => {
-    const extra = await source.http.post('/api/v1/developers', { name: 'Added Later', email: 'later@example.com', team: 'platform' }, { token: org.users.owner.token });
+    const extra = await source.http.post(
+      '/api/v1/developers',
+      { name: 'Added Later', email: 'later@example.com', team: 'platform' },
+      { token: org.users.owner.token },
+    );
     expect(extra.status).toBe(201);
     const current = await fingerprintDatabase(source.db.url);
     const result = await runKeygateCli(['restore', '--in', archivePath], { DATABASE_URL: source.db.url });
@@ -184,12 +227,16 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
 
   it('with --force replaces all data of a non-empty database, the append-only audit log included', async () => {
     await source.close();
-    const result = await runKeygateCli(['restore', '--force', '--in', archivePath], { DATABASE_URL: source.db.url });
+    const result = await runKeygateCli(['restore', '--force', '--in', archivePath], {
+      DATABASE_URL: source.db.url,
+    });
     expect(result.code).toBe(0);
     expect(await fingerprintDatabase(source.db.url)).toEqual(before);
     const app = await startApp(source.db);
     const token = await signIn(app);
-    const developers = (await app.http.get<{ items: Array<{ name: string }> }>('/api/v1/developers', { token })).body;
+    const developers = (
+      await app.http.get<{ items: Array<{ name: string }> }>('/api/v1/developers', { token })
+    ).body;
     expect(developers.items.map((d) => d.name)).not.toContain('Added Later');
     const audit = await verifyAudit(app, token);
     expect(audit.ok).toBe(true);
@@ -252,18 +299,24 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
 
   it('without DATABASE_URL uses the embedded database of `start` in KEYGATE_DATA_DIR, as npm start users do', async () => {
     const nothing = join(testRunDir(), 'data', `backup-none-${randomBytes(4).toString('hex')}`);
-    const missing = await runKeygateCli(['backup', '--out', join(testRunDir(), 'backups', 'none.gz')], { KEYGATE_DATA_DIR: nothing });
+    const missing = await runKeygateCli(['backup', '--out', join(testRunDir(), 'backups', 'none.gz')], {
+      KEYGATE_DATA_DIR: nothing,
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no embedded database');
 
     const dataDir = join(testRunDir(), 'data', `backup-embedded-${randomBytes(4).toString('hex')}`);
-    const restoredLocally = await runKeygateCli(['restore', '--in', archivePath], { KEYGATE_DATA_DIR: dataDir });
+    const restoredLocally = await runKeygateCli(['restore', '--in', archivePath], {
+      KEYGATE_DATA_DIR: dataDir,
+    });
     expect(restoredLocally.stderr).toContain('restored into the embedded database');
     expect(restoredLocally.code).toBe(0);
     const dumped = await runKeygateCli(['backup', '--out', '-'], { KEYGATE_DATA_DIR: dataDir });
     expect(dumped.code).toBe(0);
     const copy = await createEmptyDatabase();
-    expect((await runKeygateCli(['restore', '--in', '-'], { DATABASE_URL: copy.url }, dumped.stdout)).code).toBe(0);
+    expect(
+      (await runKeygateCli(['restore', '--in', '-'], { DATABASE_URL: copy.url }, dumped.stdout)).code,
+    ).toBe(0);
     expect(await fingerprintDatabase(copy.url)).toEqual(before);
   });
 

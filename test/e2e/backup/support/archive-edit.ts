@@ -8,8 +8,13 @@ export function archiveLines(archive: Buffer): string[] {
 
 /** Re-packs edited lines; with `reseal` the checksum is recomputed, as a careful forger would. */
 export function packArchive(lines: string[], reseal: boolean): Buffer {
-  const body = lines.slice(0, -1).map((l) => `${l}\n`).join('');
-  const trailer = reseal ? JSON.stringify({ sha256: createHash('sha256').update(body).digest('hex') }) : (lines.at(-1) ?? '');
+  const body = lines
+    .slice(0, -1)
+    .map((l) => `${l}\n`)
+    .join('');
+  const trailer = reseal
+    ? JSON.stringify({ sha256: createHash('sha256').update(body).digest('hex') })
+    : (lines.at(-1) ?? '');
   return gzipSync(`${body}${trailer}\n`);
 }
 

@@ -15,7 +15,8 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 /** A database with nothing in it, not even the schema (unlike createTestDatabase, which clones a migrated template). */
 export async function createEmptyDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.KEYGATE_TEST_ADMIN_URL;
-  if (!adminUrl) throw new Error('KEYGATE_TEST_ADMIN_URL is not set: run this test through the jest e2e project');
+  if (!adminUrl)
+    throw new Error('KEYGATE_TEST_ADMIN_URL is not set: run this test through the jest e2e project');
   const name = `kg_test_${randomBytes(6).toString('hex')}`;
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
@@ -39,13 +40,24 @@ export function fingerprintDatabase(url: string): Promise<Record<string, string>
       );
       result[name] = `${digest.rows[0]?.rows ?? '?'} rows ${digest.rows[0]?.md5 ?? '?'}`;
     }
-    const sequence = await c.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM audit_events_id_seq`);
-    result['audit_events_id_seq'] = `${sequence.rows[0]?.last_value ?? '?'} ${String(sequence.rows[0]?.is_called)}`;
+    const sequence = await c.query<{ last_value: string; is_called: boolean }>(
+      `SELECT last_value::text, is_called FROM audit_events_id_seq`,
+    );
+    result['audit_events_id_seq'] =
+      `${sequence.rows[0]?.last_value ?? '?'} ${String(sequence.rows[0]?.is_called)}`;
     return result;
   });
 }
 
 /** Whether the database has KeyGate's schema at all (a restore refused up front must not even migrate). */
 export function hasKeyGateSchema(url: string): Promise<boolean> {
-  return withClient(url, async (c) => (await c.query<{ found: boolean }>(`SELECT to_regclass('public.schema_migrations') IS NOT NULL AS found`)).rows[0]?.found ?? false);
+  return withClient(
+    url,
+    async (c) =>
+      (
+        await c.query<{ found: boolean }>(
+          `SELECT to_regclass('public.schema_migrations') IS NOT NULL AS found`,
+        )
+      ).rows[0]?.found ?? false,
+  );
 }

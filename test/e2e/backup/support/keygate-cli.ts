@@ -16,8 +16,13 @@ let runs = 0;
  * Runs the built CLI (`node dist/apps/api/src/main.js <args>`) as operators do, with only the given environment.
  * Its stderr is kept in the run's log folder, where the secret canary scans it.
  */
-export function runKeygateCli(args: string[], env: Record<string, string>, stdin?: Buffer): Promise<CliResult> {
-  if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: run \`npm run build:server\` first (npm run test:e2e builds)`);
+export function runKeygateCli(
+  args: string[],
+  env: Record<string, string>,
+  stdin?: Buffer,
+): Promise<CliResult> {
+  if (!existsSync(API_ENTRY))
+    throw new Error(`${API_ENTRY} is missing: run \`npm run build:server\` first (npm run test:e2e builds)`);
   const child = spawn(process.execPath, [API_ENTRY, ...args], {
     cwd: repoRoot(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
@@ -32,7 +37,10 @@ export function runKeygateCli(args: string[], env: Record<string, string>, stdin
     child.once('error', reject);
     child.once('close', (code) => {
       const text = Buffer.concat(stderr).toString('utf8');
-      writeFileSync(join(testRunDir(), 'logs', `cli-${args[0] ?? 'none'}-${++runs}-${child.pid ?? 'x'}.log`), text);
+      writeFileSync(
+        join(testRunDir(), 'logs', `cli-${args[0] ?? 'none'}-${++runs}-${child.pid ?? 'x'}.log`),
+        text,
+      );
       resolve({ code, stdout: Buffer.concat(stdout), stderr: text });
     });
   });

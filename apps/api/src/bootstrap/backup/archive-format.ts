@@ -55,7 +55,9 @@ export function parseHeader(line: string): ArchiveHeader {
   if (format !== ARCHIVE_FORMAT) throw new ArchiveError('not a KeyGate backup archive');
   const version = (json as { format_version?: unknown }).format_version;
   if (version !== ARCHIVE_FORMAT_VERSION) {
-    throw new ArchiveError(`archive format version ${String(version)} is not supported by this KeyGate (it reads version ${ARCHIVE_FORMAT_VERSION})`);
+    throw new ArchiveError(
+      `archive format version ${String(version)} is not supported by this KeyGate (it reads version ${ARCHIVE_FORMAT_VERSION})`,
+    );
   }
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success) throw new ArchiveError('the archive header is malformed');

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { ArchiveError, ArchiveHeader, ArchiveTable, END_OF_TABLE, parseHeader, parseTrailer } from './archive-format';
+import {
+  ArchiveError,
+  ArchiveHeader,
+  ArchiveTable,
+  END_OF_TABLE,
+  parseHeader,
+  parseTrailer,
+} from './archive-format';
 import { lineText, splitLines } from './archive-lines';
 
 export interface ArchiveVisitor {
@@ -28,7 +35,8 @@ export async function readArchive(input: Readable, visitor: ArchiveVisitor = {})
   const hash = createHash('sha256');
   const next = async (what: string): Promise<Buffer> => {
     const result = await lines.next();
-    if (result.done || result.value[result.value.length - 1] !== 0x0a) throw new ArchiveError(`the archive ends early (${what} missing): it is truncated`);
+    if (result.done || result.value[result.value.length - 1] !== 0x0a)
+      throw new ArchiveError(`the archive ends early (${what} missing): it is truncated`);
     return result.value;
   };
   try {
@@ -42,24 +50,30 @@ export async function readArchive(input: Readable, visitor: ArchiveVisitor = {})
         while (read < table.rows) {
           const line = await next(`rows of ${table.name}`);
           hash.update(line);
-          if (lineText(line) === END_OF_TABLE) throw new ArchiveError(`table ${table.name} has fewer rows than the archive header says`);
+          if (lineText(line) === END_OF_TABLE)
+            throw new ArchiveError(`table ${table.name} has fewer rows than the archive header says`);
           read++;
           yield line;
         }
       }
       if (visitor.table) await visitor.table(table, rows());
-      for await (const skipped of rows()) void skipped;
+      // Rows the visitor left unread still count towards the checksum.
+      const rest = rows();
+      while (!(await rest.next()).done);
       const end = await next(`end of ${table.name}`);
       hash.update(end);
-      if (lineText(end) !== END_OF_TABLE) throw new ArchiveError(`table ${table.name} has more rows than the archive header says`);
+      if (lineText(end) !== END_OF_TABLE)
+        throw new ArchiveError(`table ${table.name} has more rows than the archive header says`);
     }
     const trailer = parseTrailer(lineText(await next('checksum trailer')));
     if (!(await lines.next()).done) throw new ArchiveError('the archive has data after its checksum trailer');
     const sha256 = hash.digest('hex');
-    if (sha256 !== trailer.sha256) throw new ArchiveError('checksum mismatch: the archive is corrupt or was modified');
+    if (sha256 !== trailer.sha256)
+      throw new ArchiveError('checksum mismatch: the archive is corrupt or was modified');
     return { header, sha256 };
   } catch (error) {
-    if (isZlibError(error)) throw new ArchiveError('the archive is not a valid gzip file: it is corrupt or truncated');
+    if (isZlibError(error))
+      throw new ArchiveError('the archive is not a valid gzip file: it is corrupt or truncated');
     throw error;
   } finally {
     input.destroy();

@@ -25,10 +25,21 @@ export class ArchiveWriter {
 
   /** `-` writes to stdout; a file is written beside its final name (mode 600) and renamed only when complete. */
   static open(target: string): ArchiveWriter {
-    if (target === '-') return new ArchiveWriter(process.stdout, false, () => undefined, () => undefined);
+    if (target === '-')
+      return new ArchiveWriter(
+        process.stdout,
+        false,
+        () => undefined,
+        () => undefined,
+      );
     const partial = `${target}.partial`;
     const file = createWriteStream(partial, { mode: 0o600 });
-    return new ArchiveWriter(file, true, () => renameSync(partial, target), () => rmSync(partial, { force: true }));
+    return new ArchiveWriter(
+      file,
+      true,
+      () => renameSync(partial, target),
+      () => rmSync(partial, { force: true }),
+    );
   }
 
   async writeHeader(header: ArchiveHeader): Promise<void> {

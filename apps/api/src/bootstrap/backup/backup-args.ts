@@ -41,7 +41,10 @@ export function parseRestoreArgs(argv: string[]): Parsed<RestoreArgs> {
 }
 
 export function defaultArchiveName(now: Date): string {
-  return `keygate-backup-${now.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '')}.gz`;
+  return `keygate-backup-${now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '')}.gz`;
 }
 
 interface Options {
@@ -54,7 +57,10 @@ function readOptions(argv: string[], valued: string[], flags: string[]): Options
   const result: Options = { help: false, values: new Map(), flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [name = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg];
+    const [name = '', inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg];
     if (name === '--help' || name === '-h') result.help = true;
     else if (flags.includes(name) && inline === undefined) result.flags.add(name);
     else if (valued.includes(name)) {

@@ -20,7 +20,9 @@ export function backupCommand(argv: string[]): Promise<never> {
         const header = await dumpDatabase(client, writer, packageVersion());
         const sha256 = await writer.finish();
         const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-        say(`keygate backup: ${rows} rows from ${header.tables.length} tables of the ${target.description} (schema ${header.migrations.at(-1) ?? '?'})`);
+        say(
+          `keygate backup: ${rows} rows from ${header.tables.length} tables of the ${target.description} (schema ${header.migrations.at(-1) ?? '?'})`,
+        );
         say(`keygate backup: wrote ${args.out === '-' ? 'stdout' : args.out} (sha256 ${sha256})`);
       } catch (error) {
         await writer.abort();

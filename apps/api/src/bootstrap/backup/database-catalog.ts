@@ -51,24 +51,33 @@ export async function listIdentityColumns(client: ClientBase): Promise<IdentityC
       WHERE table_schema = 'public' AND (is_identity = 'YES' OR column_default LIKE 'nextval(%')
       ORDER BY table_name, column_name`,
   );
-  return result.rows.flatMap((r) => (r.sequence ? [{ table: r.table, column: r.column, sequence: r.sequence }] : []));
+  return result.rows.flatMap((r) =>
+    r.sequence ? [{ table: r.table, column: r.column, sequence: r.sequence }] : [],
+  );
 }
 
 /** Names of the applied migrations, oldest first; null when the database has never been migrated. */
 export async function appliedMigrations(client: ClientBase): Promise<string[] | null> {
-  const exists = await client.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [`public.${MIGRATIONS_TABLE}`]);
+  const exists = await client.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [
+    `public.${MIGRATIONS_TABLE}`,
+  ]);
   if (!exists.rows[0]?.found) return null;
-  const result = await client.query<{ name: string }>(`SELECT name FROM public.${MIGRATIONS_TABLE} ORDER BY timestamp, id`);
+  const result = await client.query<{ name: string }>(
+    `SELECT name FROM public.${MIGRATIONS_TABLE} ORDER BY timestamp, id`,
+  );
   return result.rows.map((r) => r.name);
 }
 
 export async function countRows(client: ClientBase, table: string): Promise<number> {
-  const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${client.escapeIdentifier(table)}`);
+  const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteTable(client, table)}`);
   return Number(result.rows[0]?.n ?? 0);
 }
 
 /** Triggers that fire on TRUNCATE (the audit log's append-only guard) on the given tables. */
-export async function truncateTriggers(client: ClientBase, tables: string[]): Promise<Array<{ table: string; trigger: string }>> {
+export async function truncateTriggers(
+  client: ClientBase,
+  tables: string[],
+): Promise<Array<{ table: string; trigger: string }>> {
   const result = await client.query<{ table: string; trigger: string }>(
     `SELECT c.relname AS "table", t.tgname AS "trigger"
        FROM pg_trigger t

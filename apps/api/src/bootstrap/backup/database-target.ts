@@ -21,16 +21,34 @@ export async function openDatabaseTarget(env: Env, purpose: 'backup' | 'restore'
   const config = loadConfig(env, env.DATABASE_URL?.trim() ? 'migrate' : 'start');
   if (config.database.url) {
     const host = new URL(config.database.url);
-    return { url: config.database.url, ssl: config.database.ssl, description: `database ${host.pathname.slice(1)} on ${host.hostname}`, close: () => Promise.resolve() };
+    return {
+      url: config.database.url,
+      ssl: config.database.ssl,
+      description: `database ${host.pathname.slice(1)} on ${host.hostname}`,
+      close: () => Promise.resolve(),
+    };
   }
   const clusterDir = join(config.dataDir, 'pg');
   if (purpose === 'backup' && !existsSync(join(clusterDir, 'PG_VERSION'))) {
-    throw new Error(`DATABASE_URL is not set and there is no embedded database in ${clusterDir} (set DATABASE_URL or KEYGATE_DATA_DIR)`);
+    throw new Error(
+      `DATABASE_URL is not set and there is no embedded database in ${clusterDir} (set DATABASE_URL or KEYGATE_DATA_DIR)`,
+    );
   }
   const running = runningClusterUrl(config.dataDir);
-  if (running) return { url: running, ssl: false, description: `embedded database in ${clusterDir} (served by a running KeyGate)`, close: () => Promise.resolve() };
+  if (running)
+    return {
+      url: running,
+      ssl: false,
+      description: `embedded database in ${clusterDir} (served by a running KeyGate)`,
+      close: () => Promise.resolve(),
+    };
   const embedded = await startEmbeddedPostgres({ dir: config.dataDir });
-  return { url: embedded.url, ssl: false, description: `embedded database in ${clusterDir}`, close: () => embedded.stop() };
+  return {
+    url: embedded.url,
+    ssl: false,
+    description: `embedded database in ${clusterDir}`,
+    close: () => embedded.stop(),
+  };
 }
 
 function runningClusterUrl(dataDir: string): string | null {
@@ -63,7 +81,9 @@ export async function connectForCopy(target: DatabaseTarget, applicationName: st
   });
   await client.connect();
   try {
-    await client.query(`SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET TimeZone = 'UTC'; SET extra_float_digits = 3`);
+    await client.query(
+      `SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET TimeZone = 'UTC'; SET extra_float_digits = 3`,
+    );
   } catch (error) {
     await client.end();
     throw error;

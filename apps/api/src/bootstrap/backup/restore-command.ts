@@ -21,14 +21,23 @@ export function restoreCommand(argv: string[]): Promise<never> {
     const path = spooled?.path ?? args.input;
     try {
       // The whole archive is checked before the database is touched.
-      const { header, sha256 } = await readArchive(createReadStream(path), { header: (h) => assertKnownSchema(h.migrations, 'the archive') });
-      say(`keygate restore: archive verified (${header.tables.reduce((n, t) => n + t.rows, 0)} rows, KeyGate ${header.keygate_version}, made ${header.created_at})`);
+      const { header, sha256 } = await readArchive(createReadStream(path), {
+        header: (h) => assertKnownSchema(h.migrations, 'the archive'),
+      });
+      say(
+        `keygate restore: archive verified (${header.tables.reduce((n, t) => n + t.rows, 0)} rows, KeyGate ${header.keygate_version}, made ${header.created_at})`,
+      );
       const target = await openDatabaseTarget(process.env, 'restore');
       try {
         await prepareSchema(target, header, args.force);
         const client = await connectForCopy(target, 'keygate-restore');
         try {
-          await restoreDatabase(client, { header, sha256, force: args.force, open: () => createReadStream(path) });
+          await restoreDatabase(client, {
+            header,
+            sha256,
+            force: args.force,
+            open: () => createReadStream(path),
+          });
         } finally {
           await client.end();
         }

@@ -4,7 +4,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ArchiveHeader, ArchiveTable } from './archive-format';
 import { readArchive } from './archive-reader';
-import { listForeignKeys, listTables, quoteColumns, quoteTable, TableInfo, truncateTriggers } from './database-catalog';
+import {
+  listForeignKeys,
+  listTables,
+  quoteColumns,
+  quoteTable,
+  TableInfo,
+  truncateTriggers,
+} from './database-catalog';
 import { firstOutOfOrder, truncationSet } from './table-order';
 
 /** Server-wide state a fresh KeyGate writes on first start; replacing it loses nothing an operator made. */
@@ -17,7 +24,9 @@ const LOCK_NOT_AVAILABLE = '55P03';
 /** The target holds KeyGate data and --force was not given: nothing was changed. */
 export class RestoreRefusedError extends Error {
   constructor(tables: string[]) {
-    super(`the database already holds KeyGate data (rows in ${tables.join(', ')}); restore replaces everything in it only with --force`);
+    super(
+      `the database already holds KeyGate data (rows in ${tables.join(', ')}); restore replaces everything in it only with --force`,
+    );
     this.name = 'RestoreRefusedError';
   }
 }
@@ -34,7 +43,9 @@ export interface RestoreInput {
 export async function tablesWithRows(client: ClientBase, tables: TableInfo[]): Promise<string[]> {
   const found: string[] = [];
   for (const table of tables) {
-    const result = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quoteTable(client, table.name)}) AS any`);
+    const result = await client.query<{ any: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${quoteTable(client, table.name)}) AS any`,
+    );
     if (result.rows[0]?.any) found.push(table.name);
   }
   return found;
@@ -55,8 +66,14 @@ export async function restoreDatabase(client: ClientBase, input: RestoreInput): 
     const tables = await listTables(client);
     assertSchemaFits(input.header, tables);
     const foreignKeys = await listForeignKeys(client);
-    const outOfOrder = firstOutOfOrder(input.header.tables.map((t) => t.name), foreignKeys);
-    if (outOfOrder) throw new Error(`the archive loads ${outOfOrder.child} before ${outOfOrder.parent}, which it references`);
+    const outOfOrder = firstOutOfOrder(
+      input.header.tables.map((t) => t.name),
+      foreignKeys,
+    );
+    if (outOfOrder)
+      throw new Error(
+        `the archive loads ${outOfOrder.child} before ${outOfOrder.parent}, which it references`,
+      );
     await lockTables(client, tables);
     const nonEmpty = await tablesWithRows(client, tables);
     const keygateData = withKeyGateData(nonEmpty);
@@ -65,12 +82,10 @@ export async function restoreDatabase(client: ClientBase, input: RestoreInput): 
     const loaded = await readArchive(input.open(), { table: (table, rows) => copyInto(client, table, rows) });
     if (loaded.sha256 !== input.sha256) throw new Error('the archive changed while it was being restored');
     for (const sequence of input.header.sequences) {
-      await client.query(`SELECT setval(pg_get_serial_sequence(format('public.%I', $1::text), $2), $3::bigint, $4)`, [
-        sequence.table,
-        sequence.column,
-        sequence.last_value,
-        sequence.is_called,
-      ]);
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence(format('public.%I', $1::text), $2), $3::bigint, $4)`,
+        [sequence.table, sequence.column, sequence.last_value, sequence.is_called],
+      );
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -84,10 +99,14 @@ async function lockTables(client: ClientBase, tables: TableInfo[]): Promise<void
   if (!tables.length) return;
   await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
   try {
-    await client.query(`LOCK TABLE ${tables.map((t) => quoteTable(client, t.name)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    await client.query(
+      `LOCK TABLE ${tables.map((t) => quoteTable(client, t.name)).join(', ')} IN ACCESS EXCLUSIVE MODE`,
+    );
   } catch (error) {
     if ((error as { code?: unknown }).code === LOCK_NOT_AVAILABLE) {
-      throw new Error(`the tables stayed in use for ${LOCK_TIMEOUT} (is KeyGate still running on this database? stop it first)`);
+      throw new Error(
+        `the tables stayed in use for ${LOCK_TIMEOUT} (is KeyGate still running on this database? stop it first)`,
+      );
     }
     throw error;
   }
@@ -98,7 +117,8 @@ function assertSchemaFits(header: ArchiveHeader, tables: TableInfo[]): void {
     const target = tables.find((t) => t.name === table.name);
     if (!target) throw new Error(`the database has no table ${table.name}, which the archive holds`);
     const missing = table.columns.filter((c) => !target.columns.includes(c));
-    if (missing.length) throw new Error(`table ${table.name} has no column ${missing.join(', ')}, which the archive holds`);
+    if (missing.length)
+      throw new Error(`table ${table.name} has no column ${missing.join(', ')}, which the archive holds`);
   }
 }
 
@@ -108,16 +128,25 @@ function assertSchemaFits(header: ArchiveHeader, tables: TableInfo[]): void {
  */
 async function emptyTables(client: ClientBase, toTruncate: string[]): Promise<void> {
   const triggers = await truncateTriggers(client, toTruncate);
-  for (const t of triggers) await client.query(`ALTER TABLE ${quoteTable(client, t.table)} DISABLE TRIGGER ${client.escapeIdentifier(t.trigger)}`);
+  for (const t of triggers)
+    await client.query(
+      `ALTER TABLE ${quoteTable(client, t.table)} DISABLE TRIGGER ${client.escapeIdentifier(t.trigger)}`,
+    );
   await client.query(`TRUNCATE ${toTruncate.map((t) => quoteTable(client, t)).join(', ')}`);
-  for (const t of triggers) await client.query(`ALTER TABLE ${quoteTable(client, t.table)} ENABLE TRIGGER ${client.escapeIdentifier(t.trigger)}`);
+  for (const t of triggers)
+    await client.query(
+      `ALTER TABLE ${quoteTable(client, t.table)} ENABLE TRIGGER ${client.escapeIdentifier(t.trigger)}`,
+    );
 }
 
 /** One COPY per table: identity values are kept as written, and a self-reference is checked at the end of it. */
 async function copyInto(client: ClientBase, table: ArchiveTable, rows: AsyncIterable<Buffer>): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${quoteTable(client, table.name)} (${quoteColumns(client, table.columns)}) FROM STDIN`));
+  const stream = client.query(
+    copyFrom(`COPY ${quoteTable(client, table.name)} (${quoteColumns(client, table.columns)}) FROM STDIN`),
+  );
   await pipeline(Readable.from(batches(rows)), stream);
-  if (stream.rowCount !== table.rows) throw new Error(`table ${table.name}: loaded ${stream.rowCount} rows, the archive holds ${table.rows}`);
+  if (stream.rowCount !== table.rows)
+    throw new Error(`table ${table.name}: loaded ${stream.rowCount} rows, the archive holds ${table.rows}`);
 }
 
 async function* batches(rows: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {

@@ -16,7 +16,9 @@ export async function runTool(name: string, usage: string, work: () => Promise<v
       code = 2;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(error instanceof ConfigError ? `${message}\n` : `keygate ${name} failed: ${message}\n`);
+      process.stderr.write(
+        error instanceof ConfigError ? `${message}\n` : `keygate ${name} failed: ${message}\n`,
+      );
       code = 1;
     }
   }

@@ -13,7 +13,9 @@ export function assertKnownSchema(applied: string[], what: string): void {
   const known = knownMigrations();
   applied.forEach((name, i) => {
     if (known[i] !== name) {
-      const reason = known.includes(name) ? 'applied out of order' : 'unknown to this KeyGate (it comes from a newer version: upgrade KeyGate first)';
+      const reason = known.includes(name)
+        ? 'applied out of order'
+        : 'unknown to this KeyGate (it comes from a newer version: upgrade KeyGate first)';
       throw new Error(`${what} has migration ${name}, ${reason}`);
     }
   });
@@ -21,7 +23,10 @@ export function assertKnownSchema(applied: string[], what: string): void {
 
 /** Applies the known migrations up to (and including) the `count`-th, and no further. */
 export async function migrateUpTo(target: DatabaseTarget, count: number): Promise<string[]> {
-  const options = { ...dataSourceOptions({ url: target.url, ssl: target.ssl, poolMax: 2 }), migrations: MIGRATIONS.slice(0, count) } as DataSourceOptions;
+  const options = {
+    ...dataSourceOptions({ url: target.url, ssl: target.ssl, poolMax: 2 }),
+    migrations: MIGRATIONS.slice(0, count),
+  } as DataSourceOptions;
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   try {

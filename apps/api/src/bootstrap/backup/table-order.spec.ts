@@ -24,13 +24,24 @@ describe('loadOrder', () => {
   });
 
   it('refuses a cycle between tables, naming them', () => {
-    expect(() => loadOrder(['a', 'b', 'c'], [{ child: 'a', parent: 'b' }, { child: 'b', parent: 'a' }])).toThrow('cycle between a, b');
+    expect(() =>
+      loadOrder(
+        ['a', 'b', 'c'],
+        [
+          { child: 'a', parent: 'b' },
+          { child: 'b', parent: 'a' },
+        ],
+      ),
+    ).toThrow('cycle between a, b');
   });
 });
 
 describe('firstOutOfOrder', () => {
   it('finds a table placed before a table it references', () => {
-    expect(firstOutOfOrder(['developers', 'organizations'], fks)).toEqual({ child: 'developers', parent: 'organizations' });
+    expect(firstOutOfOrder(['developers', 'organizations'], fks)).toEqual({
+      child: 'developers',
+      parent: 'organizations',
+    });
   });
 
   it('is null for a loadable order', () => {
@@ -40,7 +51,12 @@ describe('firstOutOfOrder', () => {
 
 describe('truncationSet', () => {
   it('adds every table that references a table to clear, transitively', () => {
-    expect(truncationSet(['organizations'], fks)).toEqual(['developers', 'issued_keys', 'organizations', 'users']);
+    expect(truncationSet(['organizations'], fks)).toEqual([
+      'developers',
+      'issued_keys',
+      'organizations',
+      'users',
+    ]);
   });
 
   it('leaves unrelated tables alone', () => {

@@ -18,7 +18,9 @@ export function loadOrder(tables: string[], foreignKeys: ForeignKey[]): string[]
   const ordered: string[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.filter((t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p))).sort();
+    const ready = tables
+      .filter((t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)))
+      .sort();
     if (ready.length === 0) {
       const stuck = tables.filter((t) => !placed.has(t)).sort();
       throw new Error(`foreign keys form a cycle between ${stuck.join(', ')}: no load order exists`);
