@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,11 @@ export async function openBrowserSession(
   baseURL: string,
   viewport: { width: number; height: number } = DESKTOP,
 ): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install -y chromium) or set KEYGATE_CHROMIUM.`,
+    );
+  }
   const userDataDir = await mkdtemp(join(tmpdir(), 'keygate-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
