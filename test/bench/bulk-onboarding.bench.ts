@@ -69,7 +69,7 @@ export async function benchBulkOnboarding(ctx: BenchContext): Promise<BenchResul
   const sizes = readSizes();
   const started = performance.now();
   const rate = sizes.onboardRatePerSecond;
-  const burst = Math.max(1, Math.round(rate / 10));
+  const burst = sizes.onboardBurst > 0 ? sizes.onboardBurst : rate;
   const held: { proxy?: RateLimitProxy } = {};
   const stack = await startOpenAIStack(ctx, 'onboarding', async (sim) => {
     held.proxy = await startRateLimitProxy({ target: new URL(sim.urls.openai).origin, ratePerSecond: rate, burst, limitedPath: /^\/v1\/organization\// });
@@ -103,7 +103,11 @@ export async function benchBulkOnboarding(ctx: BenchContext): Promise<BenchResul
         'Vendor calls = calls the simulator served (its journal); the ideal makespan is vendor calls / R. After the run the vendor\'s managed projects (official SDK, straight to the simulator) are matched against issued_keys.',
       ],
       checks: [
-        check(`makespan <= 1.1 x vendor calls / R (R = ${rate}/s)`, `${round(makespanS)} s vs ${vendorCalls} calls / ${rate} = ${round(boundS)} s (${round(makespanS / boundS, 2)} x)`, makespanS <= 1.1 * boundS),
+        check(
+          `makespan <= 1.1 x vendor calls / R (R = ${rate}/s)`,
+          `${round(makespanS)} s vs ${vendorCalls} calls / ${rate} = ${round(boundS)} s (${round(makespanS / boundS, 2)} x)${failures.length > 0 ? '; not a valid result while keys fail (failed keys make fewer calls)' : ''}`,
+          failures.length === 0 && makespanS <= 1.1 * boundS,
+        ),
         check('0 failures', `${failures.length} of ${sizes.onboardDevelopers}${failures.length > 0 ? `: ${[...problems].map(([p, n]) => `${n} x ${p}`).join(', ')}` : ''}`, failures.length === 0),
         check(
           '0 orphans at the vendor',

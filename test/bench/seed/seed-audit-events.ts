@@ -3,16 +3,28 @@ import { Client } from 'pg';
 const ACTIONS = ['key.provision.requested', 'key.provisioned', 'key.revoked', 'developer.created'];
 const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
+/** The columns of seeded event number `seq` (the `i`-th seeded), as SQL expressions over those two. */
+const columns = (i: string, seq: string) => ({
+  action: `(ARRAY[${ACTIONS.map((a) => `'${a}'`).join(',')}])[${seq} % ${ACTIONS.length} + 1]`,
+  occurredAt: `(b.t0 + ${i} * interval '1 millisecond')`,
+  targetId: `'key_bench_' || (${seq} % 1000)`,
+  requestId: `'bench-' || ${seq}`,
+  details: `'{"n":' || ${seq} || '}'`,
+});
+
 /**
  * The canonical JSON of a seeded event, built in SQL exactly as canonicalJson() in audit-hash.ts builds it:
  * keys sorted, nulls kept, numbers bare. Every value is plain ASCII, so no string needs escaping.
  */
-const CANONICAL_EVENT = `
-  '{"action":"' || (ARRAY[${ACTIONS.map((a) => `'${a}'`).join(',')}])[(c.seq + 1) % ${ACTIONS.length} + 1]
-  || '","actorId":"bench","actorLabel":"bench-seed","actorType":"system","details":{"n":' || (c.seq + 1)
-  || '},"ip":null,"occurredAt":"' || to_char((b.t0 + (c.i + 1) * interval '1 millisecond') AT TIME ZONE 'UTC', ${ISO_MS})
-  || '","organizationId":"' || b.org || '","outcome":"success","requestId":"bench-' || (c.seq + 1)
-  || '","seq":' || (c.seq + 1) || ',"targetId":"key_bench_' || ((c.seq + 1) % 1000) || '","targetType":"key","userAgent":null}'`;
+function canonicalEvent(i: string, seq: string): string {
+  const c = columns(i, seq);
+  return `'{"action":"' || ${c.action} || '","actorId":"bench","actorLabel":"bench-seed","actorType":"system","details":' || ${c.details}
+    || ',"ip":null,"occurredAt":"' || to_char(${c.occurredAt} AT TIME ZONE 'UTC', ${ISO_MS}) || '","organizationId":"' || b.org
+    || '","outcome":"success","requestId":"' || ${c.requestId} || '","seq":' || ${seq} || ',"targetId":"' || ${c.targetId}
+    || '","targetType":"key","userAgent":null}'`;
+}
+
+const stored = columns('c.i', 'c.seq');
 
 /**
  * Appends `count` events to the organization's audit chain in one SQL statement: a recursive CTE walks
@@ -29,17 +41,17 @@ export async function seedAuditEvents(databaseUrl: string, organizationId: strin
     await db.query(
       `WITH RECURSIVE b AS (
          SELECT $1::uuid AS org, date_trunc('milliseconds', clock_timestamp()) AS t0
-       ), chain (i, seq, prev, hash, canon) AS (
-         SELECT 0::bigint, h.last_seq, NULL::text, h.last_hash, NULL::text FROM audit_chain_heads h WHERE h.organization_id = $1
+       ), chain (i, seq, prev, hash) AS (
+         SELECT 0::bigint, h.last_seq, NULL::text, h.last_hash FROM audit_chain_heads h WHERE h.organization_id = $1
          UNION ALL
-         SELECT c.i + 1, c.seq + 1, c.hash, encode(sha256(convert_to(c.hash || ${CANONICAL_EVENT}, 'UTF8')), 'hex'), ${CANONICAL_EVENT}
-           FROM chain c, b WHERE c.i < $2
+         SELECT c.i + 1, c.seq + 1, c.hash, encode(sha256(convert_to(c.hash || ${canonicalEvent('(c.i + 1)', '(c.seq + 1)')}, 'UTF8')), 'hex')
+           FROM chain c CROSS JOIN b WHERE c.i < $2
        )
        INSERT INTO audit_events (organization_id, seq, occurred_at, action, outcome, actor_type, actor_id, actor_label,
          target_type, target_id, request_id, ip, user_agent, details, prev_hash, hash)
-       SELECT $1, c.seq, (c.canon::jsonb ->> 'occurredAt')::timestamptz, c.canon::jsonb ->> 'action', 'success', 'system', 'bench', 'bench-seed',
-         'key', c.canon::jsonb ->> 'targetId', c.canon::jsonb ->> 'requestId', NULL, NULL, (c.canon::jsonb -> 'details'), c.prev, c.hash
-         FROM chain c WHERE c.i > 0`,
+       SELECT $1, c.seq, ${stored.occurredAt}, ${stored.action}, 'success', 'system', 'bench', 'bench-seed',
+         'key', ${stored.targetId}, ${stored.requestId}, NULL, NULL, (${stored.details})::jsonb, c.prev, c.hash
+         FROM chain c CROSS JOIN b WHERE c.i > 0`,
       [organizationId, count],
     );
     await db.query(

@@ -13,6 +13,8 @@ export interface BenchSizes {
   onboardDevelopers: number;
   onboardRatePerSecond: number;
   onboardConcurrency: number;
+  /** 0 = one second's worth of calls (R). */
+  onboardBurst: number;
   /** 0 = KeyGate's default VENDOR_RETRY_ATTEMPTS. */
   onboardRetryAttempts: number;
   only: string[];
@@ -38,6 +40,7 @@ export const SIZE_VARIABLES: Array<[string, string]> = [
   ['BENCH_ONBOARD_DEVELOPERS', 'developers in bulk onboarding (1000)'],
   ['BENCH_ONBOARD_RATE', 'admin API rate limit R, calls per second (100)'],
   ['BENCH_ONBOARD_CONCURRENCY', 'parallel onboarding requests (8)'],
+  ['BENCH_ONBOARD_BURST', 'calls the admin rate limit lets through back to back (R: one second of calls)'],
   ['BENCH_ONBOARD_RETRY_ATTEMPTS', "VENDOR_RETRY_ATTEMPTS given to KeyGate in onboarding (unset: KeyGate's default, 4)"],
   ['BENCH_ONLY', 'comma list of benchmarks to run: reads, ttk, onboarding, bundle (all)'],
 ];
@@ -57,6 +60,7 @@ export function readSizes(): BenchSizes {
     onboardDevelopers: int('BENCH_ONBOARD_DEVELOPERS', 1000),
     onboardRatePerSecond: int('BENCH_ONBOARD_RATE', 100),
     onboardConcurrency: int('BENCH_ONBOARD_CONCURRENCY', 8),
+    onboardBurst: int('BENCH_ONBOARD_BURST', 0),
     onboardRetryAttempts: int('BENCH_ONBOARD_RETRY_ATTEMPTS', 0),
     only: (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
