@@ -24,7 +24,7 @@ describe('key lifecycle against the vendor simulator, with the official openai S
     expect(await completionStatus(s, apiKey)).toBe(200);
 
     const listed = await s.t.http.get<{ items: Array<Record<string, unknown>> }>(`/api/v1/keys?developer_id=${developerId}&status=active`, { token: s.token });
-    expect(listed.body.items.map((k) => k.key_id)).toEqual([res.body.key_id]);
+    expect(listed.body.items.map((k) => [k.key_id, k.developer_name])).toEqual([[res.body.key_id, 'Ada Lovelace']]);
     expect(JSON.stringify(listed.body)).not.toContain(apiKey);
 
     const revoked = await s.t.http.post<{ status: string }>(`/api/v1/keys/${res.body.key_id}/revoke`, undefined, { token: s.token });

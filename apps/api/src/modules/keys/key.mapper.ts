@@ -9,6 +9,7 @@ export function toKeyDto(k: IssuedKey): KeyDto {
     key_id: k.id,
     vendor: k.vendor,
     developer_id: k.developerId,
+    developer_name: k.developerName,
     connection_id: k.connectionId,
     status: k.state,
     key_hint: k.hint,

@@ -58,6 +58,6 @@ export class KeysService {
         next_attempt_at: result.key.nextAttemptAt?.toISOString() ?? null,
       });
     }
-    return toKeyDto(result.key);
+    return toKeyDto((await this.keys.findById(ctx.organizationId, id)) ?? result.key);
   }
 }

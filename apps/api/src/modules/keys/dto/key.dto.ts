@@ -23,6 +23,7 @@ export class KeyDto {
   @ApiProperty() key_id!: string;
   @ApiProperty() vendor!: string;
   @ApiProperty() developer_id!: string;
+  @ApiProperty({ nullable: true, type: String }) developer_name!: string | null;
   @ApiProperty() connection_id!: string;
   @ApiProperty({ enum: KEY_STATES }) status!: KeyState;
   @ApiProperty({ nullable: true, type: String }) key_hint!: string | null;

@@ -6,6 +6,8 @@ export interface IssuedKey {
   id: string;
   organizationId: string;
   developerId: string;
+  /** Only on reads that join it in. */
+  developerName: string | null;
   connectionId: string;
   vendor: string;
   state: KeyState;
@@ -48,6 +50,7 @@ export function issuedKeyFromRow(r: Raw): IssuedKey {
     id: r.id as string,
     organizationId: r.organization_id as string,
     developerId: r.developer_id as string,
+    developerName: (r.developer_name as string | null | undefined) ?? null,
     connectionId: r.connection_id as string,
     vendor: r.vendor as string,
     state: r.state as KeyState,

@@ -67,12 +67,12 @@ export class IssuedKeysRepository {
   }
 
   async findById(organizationId: string, id: string, m?: EntityManager): Promise<IssuedKey | null> {
-    const rows = await this.q(m).query<Rows>(`SELECT * FROM issued_keys WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
+    const rows = await this.q(m).query<Rows>(`SELECT k.*, (SELECT d.name FROM developers d WHERE d.id = k.developer_id) AS developer_name FROM issued_keys k WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
     return rows[0] ? issuedKeyFromRow(rows[0]) : null;
   }
 
   async findByFingerprint(organizationId: string, fingerprint: string): Promise<IssuedKey | null> {
-    const rows = await this.q().query<Rows>(`SELECT * FROM issued_keys WHERE organization_id = $1 AND fingerprint = $2`, [organizationId, fingerprint]);
+    const rows = await this.q().query<Rows>(`SELECT k.*, (SELECT d.name FROM developers d WHERE d.id = k.developer_id) AS developer_name FROM issued_keys k WHERE organization_id = $1 AND fingerprint = $2`, [organizationId, fingerprint]);
     return rows[0] ? issuedKeyFromRow(rows[0]) : null;
   }
 
@@ -154,7 +154,7 @@ export class IssuedKeysRepository {
     }
     params.push(limit);
     const rows = await this.q().query<Rows>(
-      `SELECT * FROM issued_keys WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.length}`,
+      `SELECT k.*, (SELECT d.name FROM developers d WHERE d.id = k.developer_id) AS developer_name FROM issued_keys k WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.length}`,
       params,
     );
     return rows.map(issuedKeyFromRow);
