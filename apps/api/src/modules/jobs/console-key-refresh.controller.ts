@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@api/common/auth/access.decorators';
 import { DomainError, notFound } from '@api/common/errors/domain-error';
@@ -25,7 +25,7 @@ export class ConsoleKeyRefreshController {
   @HttpCode(200)
   @RequirePermission('keys:write_own')
   @ApiOkResponse({ type: KeyDto, description: 'Looks for the console-created key of an awaiting_key key now; active once found, still awaiting_key otherwise' })
-  async refresh(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<KeyDto> {
+  async refresh(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<KeyDto> {
     const scope = keyScopeOf(ctx, 'write');
     const key = await this.keys.findById(ctx.organizationId, id);
     if (!key) throw notFound('key_not_found', 'Key', id);
