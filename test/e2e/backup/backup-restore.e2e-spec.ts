@@ -1,155 +1,44 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import OpenAI from 'openai';
-import {
-  createTestDatabase,
-  createTestOrganization,
-  recordSecret,
-  startTestApp,
-  startVendorSimForTests,
-  testRunDir,
-  type TestApp,
-  type TestDatabase,
-  type TestOrganization,
-  type TestVendorSim,
-} from '@keygate/testing';
+import { testRunDir, type TestApp, type TestDatabase } from '@keygate/testing';
 import { archiveLines, packArchive, tableSection } from './support/archive-edit';
+import { AuditVerify, BackupStack, SeededSource } from './support/backup-stack';
 import { createEmptyDatabase, fingerprintDatabase, hasKeyGateSchema } from './support/database-probe';
 import { runKeygateCli } from './support/keygate-cli';
 
 jest.setTimeout(180_000);
 
-interface Provisioned {
-  key_id: string;
-  api_key?: string;
-}
-
-interface AuditVerify {
-  ok: boolean;
-  checked: number;
-}
-
 describe('keygate backup and restore (built CLI against real PostgreSQL)', () => {
-  const masterKey = randomBytes(32).toString('base64');
-  // Passport keeps one global 'jwt' strategy: apps started in one process must share the JWT secret.
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const apps: TestApp[] = [];
-  const secrets: string[] = [];
-  let sim: TestVendorSim;
-  let source: TestApp;
-  let org: TestOrganization;
+  let stack: BackupStack;
+  let seeded: SeededSource;
   let archive: Buffer;
   let archivePath: string;
   let backupStderr: string;
   let before: Record<string, string>;
   let views: Record<'developers' | 'keys' | 'connections', unknown>;
   let auditBefore: AuditVerify;
-  let activeKey: { id: string; apiKey: string };
   let restored: { db: TestDatabase; app: TestApp; token: string };
 
-  const startApp = async (database: TestDatabase): Promise<TestApp> => {
-    const app = await startTestApp({
-      database,
-      env: {
-        KEYGATE_MASTER_KEY: masterKey,
-        JWT_SECRET: jwtSecret,
-        OPENAI_BASE_URL: sim.urls.openai,
-        JOBS_ENABLED: 'false',
-      },
-    });
-    apps.push(app);
-    return app;
-  };
-  const signIn = async (app: TestApp): Promise<string> => {
-    const login = await app.http.post<{ access_token: string }>('/api/v1/auth/login', {
-      email: org.users.owner.email,
-      password: org.users.owner.password,
-    });
-    expect(login.status).toBe(200);
-    return login.body.access_token;
-  };
-  const readViews = async (app: TestApp, token: string) => ({
-    developers: (await app.http.get('/api/v1/developers', { token })).body,
-    keys: (await app.http.get('/api/v1/keys', { token })).body,
-    connections: (await app.http.get('/api/v1/vendors/connections', { token })).body,
-  });
-  const verifyAudit = async (app: TestApp, token: string) =>
-    (await app.http.get<AuditVerify>('/api/v1/audit/verify', { token })).body;
-  const completionStatus = async (apiKey: string): Promise<number> => {
-    try {
-      await new OpenAI({ apiKey, baseURL: sim.urls.openai, maxRetries: 0 }).chat.completions.create({
-        model: 'gpt-4o-mini',
-        messages: [{ role: 'user', content: 'ping' }],
-      });
-      return 200;
-    } catch (error: unknown) {
-      if (error instanceof OpenAI.APIError && typeof error.status === 'number') return error.status;
-      throw error;
-    }
-  };
-  const provision = async (
-    token: string,
-    path: string,
-    body: Record<string, unknown>,
-  ): Promise<Provisioned> => {
-    const res = await source.http.post<Provisioned>(path, body, { token });
-    expect(res.status).toBe(201);
-    if (res.body.api_key) {
-      recordSecret(res.body.api_key);
-      secrets.push(res.body.api_key);
-    }
-    return res.body;
-  };
-
   beforeAll(async () => {
-    sim = await startVendorSimForTests();
-    recordSecret(sim.credentials.openaiAdminKey);
-    source = await startApp(await createTestDatabase());
-    org = await createTestOrganization(source);
-    const token = org.users.owner.token;
-    secrets.push(sim.credentials.openaiAdminKey, ...Object.values(org.users).map((u) => u.password));
-    const connection = await source.http.post<{ id: string }>(
-      '/api/v1/vendors/connections',
-      { vendor: 'openai', label: 'sim', admin_api_key: sim.credentials.openaiAdminKey },
-      { token },
-    );
-    expect(connection.status).toBe(201);
-    const developerIds: string[] = [];
-    for (const name of ['Ada Lovelace', 'Grace Hopper']) {
-      const dev = await source.http.post<{ id: string }>(
-        '/api/v1/developers',
-        { name, email: `${name.split(' ')[0]?.toLowerCase() ?? 'dev'}@example.com`, team: 'platform' },
-        { token },
-      );
-      expect(dev.status).toBe(201);
-      developerIds.push(dev.body.id);
-    }
-    const first = await provision(token, '/api/v1/keys/provision', {
-      vendor: 'openai',
-      developer_id: developerIds[0],
-    });
-    const rotated = await provision(token, `/api/v1/keys/${first.key_id}/rotate`, {});
-    await provision(token, '/api/v1/keys/provision', { vendor: 'openai', developer_id: developerIds[1] });
-    activeKey = { id: rotated.key_id, apiKey: rotated.api_key ?? '' };
-    views = await readViews(source, token);
-    auditBefore = await verifyAudit(source, token);
+    stack = await BackupStack.start();
+    seeded = await stack.seedSource();
+    const token = seeded.org.users.owner.token;
+    views = await stack.readViews(seeded.app, token);
+    auditBefore = await stack.verifyAudit(seeded.app, token);
     expect(auditBefore).toMatchObject({ ok: true });
-    before = await fingerprintDatabase(source.db.url);
+    before = await fingerprintDatabase(seeded.app.db.url);
 
     mkdirSync(join(testRunDir(), 'backups'), { recursive: true });
-    archivePath = join(testRunDir(), 'backups', `${source.db.name}.gz`);
+    archivePath = join(testRunDir(), 'backups', `${seeded.app.db.name}.gz`);
     // Taken while the API is up and serving: the snapshot makes that safe.
-    const backup = await runKeygateCli(['backup', '--out', archivePath], { DATABASE_URL: source.db.url });
+    const backup = await runKeygateCli(['backup', '--out', archivePath], { DATABASE_URL: seeded.app.db.url });
     if (backup.code !== 0) throw new Error(`backup exited ${backup.code}: ${backup.stderr}`);
     backupStderr = backup.stderr;
     archive = readFileSync(archivePath);
   });
 
-  afterAll(async () => {
-    for (const app of apps) await app.close().catch(() => undefined);
-    await sim?.stop();
-  });
+  afterAll(() => stack?.close());
 
   it('warns that the master key is not inside, and writes a private archive without any plaintext secret', () => {
     expect(backupStderr).toContain('does NOT contain KEYGATE_MASTER_KEY');
@@ -157,8 +46,8 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
     expect(statSync(archivePath).mode & 0o777).toBe(0o600);
     const text = archiveLines(archive).join('\n');
     expect(text).toContain('Ada Lovelace');
-    expect(activeKey.apiKey).not.toBe('');
-    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(seeded.activeKey.apiKey).not.toBe('');
+    for (const secret of seeded.secrets) expect(text).not.toContain(secret);
   });
 
   it('restores into an empty database: the same rows and counters, developers, keys, connection and a verifying audit chain', async () => {
@@ -168,11 +57,11 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
     expect(result.code).toBe(0);
     expect(await fingerprintDatabase(db.url)).toEqual(before);
 
-    const app = await startApp(db);
-    const token = await signIn(app);
+    const app = await stack.startApp(db);
+    const token = await stack.signIn(app, seeded.org);
     restored = { db, app, token };
-    expect(await readViews(app, token)).toEqual(views);
-    const audit = await verifyAudit(app, token);
+    expect(await stack.readViews(app, token)).toEqual(views);
+    const audit = await stack.verifyAudit(app, token);
     expect(audit.ok).toBe(true);
     // Every event from before the backup, plus what signing in just added.
     expect(audit.checked).toBeGreaterThanOrEqual(auditBefore.checked);
@@ -188,16 +77,16 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
       { token },
     );
     expect(check.body).toMatchObject({ ok: true });
-    expect(await completionStatus(activeKey.apiKey)).toBe(200);
+    expect(await stack.completionStatus(seeded.activeKey.apiKey)).toBe(200);
     const revoked = await app.http.post<{ status: string }>(
-      `/api/v1/keys/${activeKey.id}/revoke`,
+      `/api/v1/keys/${seeded.activeKey.id}/revoke`,
       undefined,
       { token },
     );
     expect(revoked.body).toMatchObject({ status: 'revoked' });
-    expect(await completionStatus(activeKey.apiKey)).toBe(401);
+    expect(await stack.completionStatus(seeded.activeKey.apiKey)).toBe(401);
     // New events chain on from the restored head, with fresh ids.
-    const audit = await verifyAudit(app, token);
+    const audit = await stack.verifyAudit(app, token);
     expect(audit.ok).toBe(true);
     expect(audit.checked).toBeGreaterThan(auditBefore.checked);
   });
@@ -212,33 +101,33 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
   });
 
   it('refuses to restore over a database that holds KeyGate data without --force, and changes nothing', async () => {
-    const extra = await source.http.post(
+    const extra = await seeded.app.http.post(
       '/api/v1/developers',
       { name: 'Added Later', email: 'later@example.com', team: 'platform' },
-      { token: org.users.owner.token },
+      { token: seeded.org.users.owner.token },
     );
     expect(extra.status).toBe(201);
-    const current = await fingerprintDatabase(source.db.url);
-    const result = await runKeygateCli(['restore', '--in', archivePath], { DATABASE_URL: source.db.url });
+    const current = await fingerprintDatabase(seeded.app.db.url);
+    const result = await runKeygateCli(['restore', '--in', archivePath], { DATABASE_URL: seeded.app.db.url });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/already holds KeyGate data .*--force/);
-    expect(await fingerprintDatabase(source.db.url)).toEqual(current);
+    expect(await fingerprintDatabase(seeded.app.db.url)).toEqual(current);
   });
 
   it('with --force replaces all data of a non-empty database, the append-only audit log included', async () => {
-    await source.close();
+    await seeded.app.close();
     const result = await runKeygateCli(['restore', '--force', '--in', archivePath], {
-      DATABASE_URL: source.db.url,
+      DATABASE_URL: seeded.app.db.url,
     });
     expect(result.code).toBe(0);
-    expect(await fingerprintDatabase(source.db.url)).toEqual(before);
-    const app = await startApp(source.db);
-    const token = await signIn(app);
+    expect(await fingerprintDatabase(seeded.app.db.url)).toEqual(before);
+    const app = await stack.startApp(seeded.app.db);
+    const token = await stack.signIn(app, seeded.org);
     const developers = (
       await app.http.get<{ items: Array<{ name: string }> }>('/api/v1/developers', { token })
     ).body;
     expect(developers.items.map((d) => d.name)).not.toContain('Added Later');
-    const audit = await verifyAudit(app, token);
+    const audit = await stack.verifyAudit(app, token);
     expect(audit.ok).toBe(true);
     expect(audit.checked).toBeGreaterThanOrEqual(auditBefore.checked);
     // The append-only guard is back on: the audit log still refuses TRUNCATE.
@@ -246,7 +135,7 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
   });
 
   it('is all or nothing: a load that fails half-way (after emptying the tables) leaves the database exactly as it was', async () => {
-    const current = await fingerprintDatabase(source.db.url);
+    const current = await fingerprintDatabase(seeded.app.db.url);
     const lines = archiveLines(archive);
     const header = JSON.parse(lines[0] ?? '{}') as { tables: Array<{ name: string; rows: number }> };
     // A developer of an organization that does not exist: valid archive, checksum resealed, the foreign key fails.
@@ -260,10 +149,12 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
     const broken = [JSON.stringify(header), ...lines.slice(1, end), orphan.join('\t'), ...lines.slice(end)];
     const path = join(testRunDir(), 'backups', 'orphan.gz');
     writeFileSync(path, packArchive(broken, true));
-    const result = await runKeygateCli(['restore', '--force', '--in', path], { DATABASE_URL: source.db.url });
+    const result = await runKeygateCli(['restore', '--force', '--in', path], {
+      DATABASE_URL: seeded.app.db.url,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/foreign key/);
-    expect(await fingerprintDatabase(source.db.url)).toEqual(current);
+    expect(await fingerprintDatabase(seeded.app.db.url)).toEqual(current);
   });
 
   it('refuses an edited archive before touching the database', async () => {
