@@ -77,6 +77,42 @@ describe('dashboard: a viewer sees everything and can change nothing', () => {
     expect(browser.pageErrors).toEqual([]);
   });
 
+  it('pages through long lists with keyset cursors', async () => {
+    const { page } = browser;
+    for (let index = 0; index < 55; index += 1) {
+      const created = await stack.app.http.post(
+        '/api/v1/developers',
+        { name: `Intern ${index}`, email: `intern${index}@acme.test`, team: 'interns' },
+        { token: stack.org.users.owner.token },
+      );
+      expect(created.status).toBe(201);
+    }
+    await page.goto('/developers'); // a fresh load: the cached first page predates the new developers
+    const developerRows = page.getByRole('table', { name: 'Developers' }).locator('tbody tr');
+    await developerRows.nth(49).waitFor();
+    expect(await developerRows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await developerRows.nth(55).waitFor();
+    expect(await developerRows.count()).toBe(56);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+    await openPage(page, 'Audit log');
+    const eventRows = page
+      .getByRole('table', { name: 'Audit events' })
+      .getByRole('button', { name: /^Details of/ });
+    await eventRows.nth(49).waitFor();
+    expect(await eventRows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await eventRows.nth(50).waitFor();
+    const seqs = await page
+      .getByRole('table', { name: 'Audit events' })
+      .locator('tbody tr td:first-child')
+      .allTextContents();
+    const numbers = seqs.filter((text) => text.startsWith('#')).map((text) => Number(text.slice(1)));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+  });
+
   describe('on a 390 px wide phone', () => {
     let phone: BrowserSession;
 
