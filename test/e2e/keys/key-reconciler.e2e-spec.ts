@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordSecret } from '@keygate/testing';
-import { createDeveloper, getKey, journalHead, openaiAdmin, provisionKey, startKeyStack, type KeyStack } from './support/key-stack';
+import { completionStatus, createDeveloper, getKey, journalHead, openaiAdmin, provisionKey, startKeyStack, type KeyStack } from './support/key-stack';
 
 jest.setTimeout(120_000);
 
@@ -79,6 +79,16 @@ describe('the reconciler', () => {
     const project = await projectByName(s, rows[0]?.scope_name ?? '');
     expect(project?.status).toBe('archived');
     expect(await auditActions(s, rows[0]?.id ?? '')).toEqual(['key.provision.requested', 'key.provision.failed']);
+  });
+
+  it('does not take a key of one connection for an orphan of another connection to the same vendor organization', async () => {
+    await s.t.http.post('/api/v1/vendors/connections', { vendor: 'openai', label: 'same-org-again', admin_api_key: s.sim.credentials.openaiAdminKey }, { token: s.token });
+    const developerId = await createDeveloper(s);
+    const key = await provisionKey(s, { developer_id: developerId });
+    await s.runJobs();
+    expect((await getKey(s, key.body.key_id)).status).toBe('active');
+    expect(await completionStatus(s, key.body.api_key ?? '')).toBe(200);
+    expect((await projectByName(s, key.body.project_name ?? ''))?.status).toBe('active');
   });
 
   it('reads back the vendor-side policy and shows drift on the key', async () => {

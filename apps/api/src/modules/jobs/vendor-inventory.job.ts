@@ -5,7 +5,7 @@ import { intentPrefix, type BaseVendorProvisioner, type DecryptedConnection, typ
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { systemOrigin } from '@api/modules/audit/audit-event.input';
 import { KeysSettings } from '@api/modules/keys/keys-settings';
-import { vendorRefOf } from '@api/modules/keys/lifecycle/issued-key';
+import { IssuedKey, vendorRefOf } from '@api/modules/keys/lifecycle/issued-key';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { LIVE_STATES } from '@api/modules/keys/lifecycle/key-state';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
@@ -63,20 +63,23 @@ export class VendorInventoryJob {
   private async removeOrphans(provisioner: BaseVendorProvisioner, conn: DecryptedConnection, organizationId: string): Promise<number> {
     const scopes: ManagedScope[] = [];
     for await (const scope of provisioner.listManaged(conn)) scopes.push(scope);
-    const rows = await this.keys.forConnection(conn.id);
+    const owns = (k: IssuedKey, scope: ManagedScope) => k.scopeId === scope.scopeId || intentPrefix(k.intentId) === scope.intentPrefix;
+    const rows = await this.keys.possibleOwners(conn.vendor, scopes.map((x) => x.scopeId), scopes.map((x) => x.intentPrefix));
     let removed = 0;
     for (const scope of scopes) {
-      const owners = rows.filter((k) => k.scopeId === scope.scopeId || intentPrefix(k.intentId) === scope.intentPrefix);
+      const owners = rows.filter((k) => owns(k, scope));
       if (owners.some((k) => LIVE_STATES.includes(k.state))) continue;
       // A scope left by revoked keys with no key in it is an empty container, not an orphan.
       if (owners.length > 0 && scope.vendorKeyIds.length === 0) continue;
-      // Rows are written (Tx A) before any vendor call, so a live row would exist for an in-flight provision.
-      const fresh = await this.keys.forConnection(conn.id);
-      if (fresh.some((k) => (k.scopeId === scope.scopeId || intentPrefix(k.intentId) === scope.intentPrefix) && LIVE_STATES.includes(k.state))) continue;
+      // Rows are written (Tx A) before any vendor call, so an in-flight provision always has a live row; look again
+      // right before removing, in case one started since the first read.
+      const fresh = await this.keys.possibleOwners(conn.vendor, [scope.scopeId], [scope.intentPrefix]);
+      if (fresh.some((k) => LIVE_STATES.includes(k.state))) continue;
       await provisioner.revoke(conn, { scopeId: scope.scopeId, scopeName: scope.scopeName, vendorKeyId: null, refs: {} }, { offboard: true });
       await this.dataSource.transaction((m) =>
         this.audit.append(m, systemOrigin(organizationId, 'reconciler'), {
-          action: 'key.orphan_removed',
+          // No row at all: an orphan. Only finished keys: what their revocation left (a key the vendor kept live).
+          action: owners.length === 0 ? 'key.orphan_removed' : 'key.retired_scope_removed',
           target: { type: 'vendor_scope', id: scope.scopeId },
           details: { vendor: conn.vendor, connection_id: conn.id, scope_name: scope.scopeName, vendor_key_ids: scope.vendorKeyIds, former_keys: owners.map((k) => k.id) },
         }),

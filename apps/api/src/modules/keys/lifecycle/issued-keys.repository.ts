@@ -168,6 +168,19 @@ export class IssuedKeysRepository {
     return rows.map(issuedKeyFromRow);
   }
 
+  /**
+   * Every row, of any connection and organization, that may own one of these vendor scopes: by scope id or by
+   * the intent prefix in the scope's name. Two connections can point at the same vendor organization, so
+   * ownership is never judged per connection.
+   */
+  async possibleOwners(vendor: string, scopeIds: string[], intentPrefixes: string[]): Promise<IssuedKey[]> {
+    const rows = await this.q().query<Rows>(
+      `SELECT * FROM issued_keys WHERE vendor = $1 AND (scope_id = ANY($2::text[]) OR left(replace(intent_id::text, '-', ''), 8) = ANY($3::text[]))`,
+      [vendor, scopeIds, intentPrefixes],
+    );
+    return rows.map(issuedKeyFromRow);
+  }
+
   async forConnection(connectionId: string): Promise<IssuedKey[]> {
     const rows = await this.q().query<Rows>(`SELECT * FROM issued_keys WHERE connection_id = $1`, [connectionId]);
     return rows.map(issuedKeyFromRow);
