@@ -154,6 +154,7 @@ describe('vendor faults and bad input', () => {
     expect(listed.body.items.map((k) => k.key_id)).toContain(key.body.key_id);
     const metrics = await s.t.http.get('/metrics');
     expect(metrics.text).toMatch(/keygate_keys\{vendor="openai",state="revoke_failed"\} 1/);
+    expect(metrics.text).toMatch(/keygate_vendor_calls_total\{vendor="openai",operation="revoke",outcome="vendor_unavailable"\} 6/);
     await s.sim.control.clearFaults();
     await s.t.dataSource.query(`UPDATE issued_keys SET next_attempt_at = now() WHERE id = $1`, [key.body.key_id]);
     await s.runJobs();

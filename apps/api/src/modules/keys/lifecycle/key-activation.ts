@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { DecryptedConnection, ProvisionIntent, ProvisionResult, StepRecorder, VendorCapabilities } from '@keygate/provisioners';
+import { isVendorError, type DecryptedConnection, ProvisionIntent, ProvisionResult, StepRecorder, VendorCapabilities } from '@keygate/provisioners';
 import { DomainError } from '@api/common/errors/domain-error';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
+import { MetricsService } from '@api/modules/metrics/metrics.service';
 import { AuditOrigin } from '@api/modules/audit/audit-event.input';
 import { toProvisionedMetadata } from '@api/modules/keys/key.mapper';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
@@ -40,6 +41,7 @@ export class KeyActivation {
     private readonly compensation: KeyCompensation,
     private readonly idempotency: IdempotencyService,
     private readonly opener: VendorConnectionOpener,
+    private readonly metrics: MetricsService,
   ) {}
 
   intentOf(key: IssuedKey, developer: ProvisionIntent['developer']): ProvisionIntent {
@@ -68,7 +70,9 @@ export class KeyActivation {
     let result: ProvisionResult;
     try {
       result = await step(conn, record);
+      this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: key.rotatedFrom ? 'rotate' : 'provision', outcome: 'success' });
     } catch (error: unknown) {
+      this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: key.rotatedFrom ? 'rotate' : 'provision', outcome: isVendorError(error) ? error.kind : 'error' });
       await this.compensation.abandon(origin, key, 'key.provision.failed', error instanceof Error ? error.message : 'vendor step failed', conn);
       throw asDomainError(error, conn);
     }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isVendorError, belongsToIntent } from '@keygate/provisioners';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
+import { MetricsService } from '@api/modules/metrics/metrics.service';
 import { AuditOrigin } from '@api/modules/audit/audit-event.input';
 import { KeysSettings } from '@api/modules/keys/keys-settings';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
@@ -37,6 +38,7 @@ export class KeyRevoker {
     private readonly provisioners: Provisioners,
     private readonly opener: VendorConnectionOpener,
     private readonly settings: KeysSettings,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Starts a revocation; of any number of concurrent callers exactly one moves the key and calls the vendor. */
@@ -78,8 +80,10 @@ export class KeyRevoker {
         }
       }
     } catch (error: unknown) {
+      this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: 'revoke', outcome: isVendorError(error) ? error.kind : 'error' });
       return this.recordFailure(origin, key, error);
     }
+    this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: 'revoke', outcome: 'success' });
     const finalState = finalStateFor(reason);
     const done = await this.dataSource.transaction(async (m) => {
       const updated = await this.keys.transition(m, key.organizationId, key.id, ['revoking', 'revoke_failed'], {
