@@ -100,6 +100,11 @@ describe('dashboard: an owner issues, uses and revokes an OpenAI key in the brow
     expect(apiKey.length).toBeGreaterThan(20);
     await reveal.getByRole('tab', { name: '.env' }).click();
     expect(await reveal.locator('pre').nth(1).textContent()).toContain(`OPENAI_API_KEY=${apiKey}`);
+    await reveal.getByRole('tab', { name: 'SDK' }).click();
+    const sdk = (await reveal.locator('pre').nth(1).textContent()) ?? '';
+    expect(sdk).toContain('from openai import OpenAI');
+    expect(sdk).toContain(stack.sim.urls.openai);
+    expect(sdk).not.toContain(apiKey);
     await saveScreenshot(page, 'key-reveal', [reveal.locator('pre')]);
   });
 
