@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,6 +73,8 @@ describe('dashboard nginx configuration', () => {
   afterAll(async () => {
     proc?.kill('SIGTERM');
     await new Promise<void>((resolve) => api.close(() => resolve()));
+    await new Promise((r) => setTimeout(r, 200)); // let nginx exit before its folder goes
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers its own health check', async () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './support/compose-files';
-import { chartDir, find, helm, K8sObject, kubeVersion, objects, render, validateManifests, writeTemp } from './support/helm';
+import { chartDir, find, helm, K8sObject, kubeVersion, objects, removeTemps, render, validateManifests, writeTemp } from './support/helm';
 
 interface Container {
   name: string;
@@ -13,6 +13,8 @@ interface PodSpec {
   securityContext?: Record<string, unknown>;
   containers: Container[];
 }
+
+afterAll(removeTemps);
 
 const scenarios: [string, string[]][] = [
   ['default values', []],

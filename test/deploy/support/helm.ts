@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -62,10 +62,18 @@ export function find(list: K8sObject[], kind: string, name: string): K8sObject {
   return found;
 }
 
+const temps: string[] = [];
+
 export function writeTemp(name: string, content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'keygate-helm-')), name);
+  const dir = mkdtempSync(join(tmpdir(), 'keygate-helm-'));
+  temps.push(dir);
+  const file = join(dir, name);
   writeFileSync(file, content);
   return file;
+}
+
+export function removeTemps(): void {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Runs scripts/deploy/validate-manifests.mts (kubernetes-models schemas, offline) on one file. */
