@@ -7,3 +7,4 @@ export * from './vendor-sim';
 export { spawnKeygate, KeygateProcess, API_ENTRY } from './app/keygate-process';
 export { buildApiServer, startApiProcess, type ApiProcess, type ApiProcessOptions } from './app/api-process';
 export { EXPECTED_SERVER_ERROR_PREFIX } from './canary/server-error-scanner';
+export * from './vendors';

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
-import { recordSecret } from '@keygate/testing';
-import { anthropicDriver, recordAnswerSecret, type IssuedKeyAnswer } from './support/vendor-drivers';
-import { startVendorStack, type VendorStack } from './support/vendor-stack';
+import { anthropicDriver, recordAnswerSecret, recordSecret, startVendorStack, type IssuedKeyAnswer, type VendorStack } from '@keygate/testing';
 
 jest.setTimeout(180_000);
 

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiResponse } from '@keygate/testing';
-import { recordAnswerSecret, VENDOR_DRIVERS, type IssuedKeyAnswer, type MatrixDeveloper } from './support/vendor-drivers';
-import { MATRIX_VENDORS, startVendorStack, type VendorStack } from './support/vendor-stack';
+import { MATRIX_VENDORS, recordAnswerSecret, startVendorStack, VENDOR_DRIVERS, type ApiResponse, type IssuedKeyAnswer, type MatrixDeveloper, type VendorStack } from '@keygate/testing';
 
 jest.setTimeout(180_000);
 

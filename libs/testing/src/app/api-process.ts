@@ -10,11 +10,12 @@ const SOURCES = ['apps/api/src', 'libs/crypto/src', 'libs/provisioners/src'];
 
 /**
  * Builds the API server with swc into a private folder (like `npm run build:server`, without touching the
- * shared dist/ other runs may be using) and returns the path of its main.js.
+ * shared dist/ other runs may be using) and returns the path of its main.js. Suites that may run at the same
+ * time as another chaos suite pass their own `buildDir`, so one build never deletes the other's.
  */
-export function buildApiServer(): string {
+export function buildApiServer(buildDir = BUILD_DIR): string {
   const root = repoRoot();
-  const out = resolve(root, BUILD_DIR);
+  const out = resolve(root, buildDir);
   rmSync(out, { recursive: true, force: true });
   const swc = join(root, 'node_modules/.bin/swc');
   const result = spawnSync(swc, [...SOURCES, '-d', out, '--quiet'], { cwd: root, encoding: 'utf8' });

@@ -1,7 +1,8 @@
 import { request } from 'node:https';
 import Anthropic from '@anthropic-ai/sdk';
 import { JWT } from 'google-auth-library';
-import { recordSecret, type ApiResponse } from '@keygate/testing';
+import type { ApiResponse } from '../app/http-client';
+import { recordSecret } from '../canary/secret-registry';
 import { recordGoogleKeyFile, type MatrixVendor, type VendorStack } from './vendor-stack';
 
 export interface IssuedKeyAnswer {

@@ -1,15 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createTestOrganization,
-  recordSecret,
-  startTestApp,
-  startVendorSimForTests,
-  testRunDir,
-  type TestApp,
-  type TestOrganization,
-  type TestVendorSim,
-} from '@keygate/testing';
+import { createTestOrganization, type TestOrganization } from '../app/org-fixture';
+import { startTestApp, type TestApp } from '../app/test-app';
+import { recordSecret, testRunDir } from '../canary/secret-registry';
+import { startVendorSimForTests, type TestVendorSim } from '../vendor-sim';
 import { JobsService, type PassReport } from '@api/modules/jobs/jobs.service';
 
 export type MatrixVendor = 'anthropic' | 'azure_openai' | 'google_vertex';

@@ -1,0 +1,2 @@
+export * from './vendor-stack';
+export * from './vendor-drivers';
