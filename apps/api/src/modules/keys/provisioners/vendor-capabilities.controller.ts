@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiExtraModels } from '@nestjs/swagger';
+import { FieldEnforcementDto } from '@api/modules/keys/dto/key.dto';
 import { RequirePermission } from '@api/common/auth/access.decorators';
 import { Ctx, RequestContext } from '@api/common/request/request-context';
 import { ConnectionCheckService } from './connection-check.service';
 import { ConnectionCheckResultDto, VendorCapabilityDto } from './vendor-capabilities.dto';
 
 @ApiTags('vendors')
+@ApiExtraModels(FieldEnforcementDto)
 @Controller('vendors')
 export class VendorCapabilitiesController {
   constructor(private readonly checks: ConnectionCheckService) {}
