@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { testRunDir, type TestApp, type TestDatabase } from '@keygate/testing';
+import { spawnKeygate, testRunDir, type TestApp, type TestDatabase } from '@keygate/testing';
 import { archiveLines, packArchive, tableSection } from './support/archive-edit';
 import { AuditVerify, BackupStack, SeededSource } from './support/backup-stack';
 import { createEmptyDatabase, fingerprintDatabase, hasKeyGateSchema } from './support/database-probe';
@@ -89,6 +90,30 @@ describe('keygate backup and restore (built CLI against real PostgreSQL)', () =>
     const audit = await stack.verifyAudit(app, token);
     expect(audit.ok).toBe(true);
     expect(audit.checked).toBeGreaterThan(auditBefore.checked);
+  });
+
+  it('without the same master key a restored KeyGate refuses to start, naming the key it needs', async () => {
+    const db = await createEmptyDatabase();
+    expect((await runKeygateCli(['restore', '--in', archivePath], { DATABASE_URL: db.url })).code).toBe(0);
+    const env = {
+      DATABASE_URL: db.url,
+      KEYGATE_MASTER_KEY: randomBytes(32).toString('base64'),
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      HOST: '127.0.0.1',
+      PORT: '0',
+    };
+    const serve = spawnKeygate('serve', env, 'serve-wrong-master-key');
+    try {
+      const [message] = await serve.waitForTerminal(/failed to start: .*sealed with master key id "\w+"/);
+      expect(message).not.toContain(env.KEYGATE_MASTER_KEY);
+      const [code] =
+        serve.child.exitCode === null
+          ? ((await once(serve.child, 'exit')) as [number | null])
+          : [serve.child.exitCode];
+      expect(code).toBe(1);
+    } finally {
+      await serve.stop();
+    }
   });
 
   it('streams through stdout and stdin (backup --out - | restore --in -)', async () => {
