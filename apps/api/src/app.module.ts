@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { BaseVendorProvisioner } from '@keygate/provisioners';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@api/config/app-config';
@@ -23,6 +24,8 @@ export interface AppRuntime {
   config: AppConfig;
   secrets: RuntimeSecrets;
   databaseUrl: string;
+  /** Custom vendors (one BaseVendorProvisioner each), served next to the built-in four. */
+  customVendors?: readonly BaseVendorProvisioner[];
 }
 
 @Module({})
@@ -43,7 +46,7 @@ export class AppModule {
         AuthModule,
         DevelopersModule,
         VendorsModule,
-        KeysModule.forRoot(),
+        KeysModule.forRoot({ custom: runtime.customVendors ?? [] }),
         JobsModule,
       ],
       controllers: [HealthController],

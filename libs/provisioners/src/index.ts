@@ -20,3 +20,4 @@ export { AnthropicProvisioner, type WorkspaceUsage } from './anthropic/anthropic
 export { GoogleVertexProvisioner } from './google-vertex/google-vertex-provisioner';
 export { AzureOpenAIProvisioner, AZURE_OPENAI_API_VERSION } from './azure-openai/azure-openai-provisioner';
 export { capacityForRpm, RPM_PER_CAPACITY_UNIT } from './azure-openai/azure-capabilities';
+export { AcmeLlmProvisioner } from './examples/acme-llm-provisioner';

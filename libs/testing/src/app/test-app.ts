@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import type { BaseVendorProvisioner } from '@keygate/provisioners';
 import { createHttpApp } from '@api/bootstrap/create-http-app';
 import { createLogger } from '@api/bootstrap/logger';
 import { resolveRuntimeSecrets } from '@api/bootstrap/runtime-secrets';
@@ -26,6 +27,8 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   database?: TestDatabase;
+  /** Custom vendors passed through the Nest module options, as an embedding server would. */
+  customVendors?: readonly BaseVendorProvisioner[];
 }
 
 /** A real KeyGate API (serve mode) on its own migrated database, listening on a loopback port, logging JSON to the run folder. */
@@ -46,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logFile = join(testRunDir(), 'logs', `${db.name}-${randomBytes(3).toString('hex')}.log`);
   const logger = createLogger(config.logLevel, createWriteStream(logFile));
   const secrets = resolveRuntimeSecrets(config, (message) => logger.warn(message));
-  const app = await createHttpApp({ config, secrets, databaseUrl: db.url }, logger);
+  const app = await createHttpApp({ config, secrets, databaseUrl: db.url, ...(options.customVendors ? { customVendors: options.customVendors } : {}) }, logger);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
