@@ -1,10 +1,11 @@
-import { Button, Paper } from '@mantine/core';
+import { Box, Button, Paper } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProvisionedKey, RevealedKey } from '@/api/api-types';
 import { allItems } from '@/api/paged';
 import { useCan, useCurrentUser } from '@/auth/use-auth';
 import { IdentifyKeyModal } from '@/features/keys/identify-key-modal';
+import { KeyCards } from '@/features/keys/key-cards';
 import { KeyFilters } from '@/features/keys/key-filters';
 import { KeyRevealModal } from '@/features/keys/key-reveal-modal';
 import { KeysTable } from '@/features/keys/keys-table';
@@ -78,9 +79,14 @@ export default function KeysPage() {
             );
           }
           return (
-            <Paper withBorder radius="md">
-              <KeysTable keys={items} />
-            </Paper>
+            <>
+              <Paper withBorder radius="md" visibleFrom="sm">
+                <KeysTable keys={items} />
+              </Paper>
+              <Box hiddenFrom="sm">
+                <KeyCards keys={items} />
+              </Box>
+            </>
           );
         }}
       </QuerySection>

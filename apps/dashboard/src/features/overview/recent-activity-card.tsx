@@ -6,7 +6,7 @@ import { formatRelative } from '@/shared/format';
 import { QuerySection } from '@/shared/query-section';
 
 export function RecentActivityCard() {
-  const activity = useRecentActivity(true);
+  const activity = useRecentActivity();
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm">

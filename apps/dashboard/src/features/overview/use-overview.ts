@@ -53,11 +53,10 @@ export function useRevokeFailedKeys() {
   });
 }
 
-export function useRecentActivity(enabled: boolean) {
+export function useRecentActivity() {
   return useQuery({
     queryKey: ['overview', 'audit'],
     queryFn: () => unwrap(api.GET('/api/v1/audit', { params: { query: { limit: 8 } } })),
-    enabled,
   });
 }
 
