@@ -10,7 +10,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/dashboard/package.json apps/dashboard/package.json
 COPY libs/api-client/package.json libs/api-client/package.json
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build -w apps/dashboard
 

@@ -10,7 +10,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/dashboard/package.json apps/dashboard/package.json
 COPY libs/api-client/package.json libs/api-client/package.json
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx swc apps/vendor-sim/src -d dist
 
@@ -19,7 +19,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/dashboard/package.json apps/dashboard/package.json
 COPY libs/api-client/package.json libs/api-client/package.json
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm install --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production

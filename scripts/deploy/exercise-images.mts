@@ -4,7 +4,7 @@
 //   node scripts/deploy/exercise-images.mts vendor-sim   the simulator on free ports
 //   node scripts/deploy/exercise-images.mts dashboard    the Vite build stage (nginx is checked by test/deploy)
 // An optional second argument replays another Dockerfile for that image (e.g. a patched copy).
-// Needs the network for `npm ci` (registry) and a few minutes. Exit 0 only when every step passed.
+// Needs the network for `npm install` (registry) and a few minutes. Exit 0 only when every step passed.
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';

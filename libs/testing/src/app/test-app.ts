@@ -31,14 +31,21 @@ export interface TestAppOptions {
   customVendors?: readonly BaseVendorProvisioner[];
 }
 
-/** A real KeyGate API (serve mode) on its own migrated database, listening on a loopback port, logging JSON to the run folder. */
+/** Passport keeps one global `jwt` strategy per process: apps started in one test process share the JWT secret. */
+const PROCESS_JWT_SECRET = randomBytes(32).toString('base64url');
+
+/**
+ * A real KeyGate API (serve mode) on its own migrated database, listening on a loopback port, logging JSON to the run
+ * folder. Several apps in one test process must share a database to validate each other's sessions (the last
+ * started app's strategy answers for all of them).
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.database ?? (await createTestDatabase());
   const masterKey = options.env?.KEYGATE_MASTER_KEY ?? randomBytes(32).toString('base64');
   const env = {
     DATABASE_URL: db.url,
     KEYGATE_MASTER_KEY: masterKey,
-    JWT_SECRET: randomBytes(32).toString('base64url'),
+    JWT_SECRET: PROCESS_JWT_SECRET,
     LOG_LEVEL: 'info',
     SECURE_COOKIES: 'false',
     LOGIN_RATE_PER_MINUTE: '1000',
