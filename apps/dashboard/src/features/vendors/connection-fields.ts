@@ -33,10 +33,32 @@ export const connectionFields: Record<string, ConnectionFields> = {
     multilineCredential: false,
     settings: [
       { name: 'tenant_id', label: 'Tenant id', required: true },
-      { name: 'client_id', label: 'Client id', required: true },
+      {
+        name: 'client_id',
+        label: 'Client id',
+        description: 'The Entra application (client) id',
+        required: true,
+      },
       { name: 'subscription_id', label: 'Subscription id', required: true },
-      { name: 'resource_group', label: 'Resource group', required: true },
-      { name: 'region', label: 'Region', description: 'e.g. eastus', required: true },
+      {
+        name: 'resource_group',
+        label: 'Resource group',
+        description: 'Where KeyGate creates accounts',
+        required: true,
+      },
+      { name: 'location', label: 'Location', description: 'Azure region, e.g. eastus', required: true },
+      {
+        name: 'default_models',
+        label: 'Default models',
+        description: 'Comma-separated models deployed when a key has no allow-list, e.g. gpt-4o-mini',
+        required: false,
+      },
+      {
+        name: 'deployment_sku',
+        label: 'Deployment SKU',
+        description: 'Optional, e.g. Standard',
+        required: false,
+      },
     ],
   },
   google_vertex: {
@@ -45,8 +67,18 @@ export const connectionFields: Record<string, ConnectionFields> = {
       'A key of a service account that may manage service accounts and IAM in the project.',
     multilineCredential: true,
     settings: [
-      { name: 'project_id', label: 'Project id', required: true },
-      { name: 'region', label: 'Region', description: 'e.g. us-central1', required: false },
+      {
+        name: 'project_id',
+        label: 'Project id',
+        description: 'Optional: defaults to the project of the service account key',
+        required: false,
+      },
+      {
+        name: 'location',
+        label: 'Location',
+        description: 'Optional Vertex AI region, e.g. us-central1',
+        required: false,
+      },
     ],
   },
 };
