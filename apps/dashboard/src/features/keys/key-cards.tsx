@@ -17,7 +17,10 @@ export function KeyCards({ keys }: { keys: KeyListItem[] }) {
             <Anchor component={Link} to={`/keys/${key.key_id}`} ff="monospace" size="sm" truncate>
               {key.key_hint ?? key.key_id}
             </Anchor>
-            <KeyStatusBadge status={key.status} />
+            <Group gap={4} wrap="nowrap">
+              <KeyStatusBadge status={key.status} />
+              {key.drift ? <KeyStatusBadge status="drift" /> : null}
+            </Group>
           </Group>
           <Text size="sm">
             {developerName(key.developer_id)} · {vendorName(key.vendor)}

@@ -1,4 +1,4 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { KeyListItem } from '@/api/api-types';
 import { formatDate, formatUsd } from '@/shared/format';
@@ -37,7 +37,10 @@ export function KeysTable({ keys }: { keys: KeyListItem[] }) {
               <Table.Td>{developerName(key.developer_id)}</Table.Td>
               <Table.Td>{vendorName(key.vendor)}</Table.Td>
               <Table.Td>
-                <KeyStatusBadge status={key.status} />
+                <Group gap={4} wrap="nowrap">
+                  <KeyStatusBadge status={key.status} />
+                  {key.drift ? <KeyStatusBadge status="drift" /> : null}
+                </Group>
               </Table.Td>
               <Table.Td>{formatUsd(key.budget_limit_usd)}</Table.Td>
               <Table.Td>{formatDate(key.expires_at)}</Table.Td>
