@@ -80,6 +80,8 @@ describe('crash safety per vendor: SIGKILL at every vendor-call boundary, restar
       SECURE_COOKIES: 'false',
       LOGIN_RATE_PER_MINUTE: '10000',
       KEYGATE_DATA_DIR: join(testRunDir(), 'data', `${db.name}-vendor-chaos`),
+      // No dashboard: a dashboard build running elsewhere at the same time must not stop a restart.
+      DASHBOARD_DIR: join(testRunDir(), 'no-dashboard'),
     };
     t = await startTestApp({ database: db, env });
     org = await createTestOrganization(t);
