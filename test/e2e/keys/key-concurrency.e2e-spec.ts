@@ -74,4 +74,29 @@ describe('concurrent revokes, rotates and idempotent retries', () => {
     expect(mismatch.status).toBe(422);
     expect(mismatch.body).toMatchObject({ code: 'idempotency_mismatch' });
   });
+
+  it('answers 409 idempotency_in_flight while the first request with the key is still at the vendor', async () => {
+    const developerId = await createDeveloper(s);
+    await s.sim.control.addFault({ vendor: 'openai', method: 'POST', path: '/v1/organization/projects$', times: 1, action: { type: 'pause' } });
+    const first = provisionKey(s, { developer_id: developerId }, { idempotencyKey: 'in-flight-1' });
+    await s.sim.control.waitForPaused(1);
+    const second = await provisionKey(s, { developer_id: developerId }, { idempotencyKey: 'in-flight-1' });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'idempotency_in_flight' });
+    await s.sim.control.releaseAll();
+    expect((await first).status).toBe(201);
+  });
+
+  it('replays a rotation with the same Idempotency-Key without a second vendor key or the secret', async () => {
+    const developerId = await createDeveloper(s);
+    const key = await provisionKey(s, { developer_id: developerId });
+    const since = await journalHead(s);
+    const first = await rotateKey(s, key.body.key_id, {}, { idempotencyKey: 'rotate-once' });
+    const again = await rotateKey(s, key.body.key_id, {}, { idempotencyKey: 'rotate-once' });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ key_id: first.body.key_id, secret_delivered: true });
+    expect(again.body.api_key).toBeUndefined();
+    expect(await vendorCallCount(s, since, createKey)).toBe(1);
+  });
 });
