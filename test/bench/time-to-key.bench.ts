@@ -12,17 +12,30 @@ const DAY_MS = 86_400_000;
 interface Sample {
   ms: number;
   vendorCalls: number;
+  /** From sending the request to the first vendor call, and from the last vendor call to the answer (journal clock). */
+  beforeVendorMs: number;
+  afterVendorMs: number;
+}
+
+/** Times one path and places its vendor calls (the simulator's journal) inside that window. */
+async function timed(stack: OpenAIStack, run: () => Promise<void>): Promise<Sample> {
+  const since = await stack.journalHead();
+  const startedAt = Date.now();
+  const t = performance.now();
+  await run();
+  const ms = elapsedMs(t);
+  const endedAt = Date.now();
+  const calls = (await stack.sim.control.journal({ vendor: 'openai', since })).map((e) => Date.parse(e.at));
+  return { ms, vendorCalls: calls.length, beforeVendorMs: Math.min(...calls) - startedAt, afterVendorMs: endedAt - Math.max(...calls) };
 }
 
 /** POST /keys/provision through KeyGate, timed from request to the full response holding the key. */
 async function throughKeygate(stack: OpenAIStack, n: number): Promise<Sample> {
   const developerId = await stack.createDeveloper(n);
-  const since = await stack.journalHead();
-  const t = performance.now();
-  const res = await stack.api.http.post<{ api_key?: string; status: string }>('/api/v1/keys/provision', { vendor: 'openai', developer_id: developerId }, { token: stack.api.token });
-  const ms = elapsedMs(t);
-  if (res.status !== 201 || !res.body.api_key) throw new Error(`provision through KeyGate: ${res.status} ${res.body.status ?? ''}`);
-  return { ms, vendorCalls: (await stack.sim.control.journal({ vendor: 'openai', since })).length };
+  return timed(stack, async () => {
+    const res = await stack.api.http.post<{ api_key?: string; status: string }>('/api/v1/keys/provision', { vendor: 'openai', developer_id: developerId }, { token: stack.api.token });
+    if (res.status !== 201 || !res.body.api_key) throw new Error(`provision through KeyGate: ${res.status} ${res.body.status ?? ''}`);
+  });
 }
 
 /** The same SDK calls without KeyGate: the OpenAI provisioner KeyGate uses, called directly with the same default policy. */
@@ -33,14 +46,13 @@ async function direct(stack: OpenAIStack, provisioner: OpenAIProvisioner, conn: 
     developer: { id: randomUUID(), name: `Direct Dev ${n}`, email: `direct.dev.${n}@example.com`, team: `team-${n % 20}` },
     policy: { budgetLimitUsd: 50, rateLimitRpm: 60, modelsAllowed: null, expiresAt: new Date(Date.now() + 90 * DAY_MS) },
   };
-  const since = await stack.journalHead();
-  const t = performance.now();
-  const result = await provisioner.provision(conn, intent, () => Promise.resolve());
-  const ms = elapsedMs(t);
-  if (!result.secret) throw new Error('direct provision returned no key');
-  return { ms, vendorCalls: (await stack.sim.control.journal({ vendor: 'openai', since })).length };
+  return timed(stack, async () => {
+    const result = await provisioner.provision(conn, intent, () => Promise.resolve());
+    if (!result.secret) throw new Error('direct provision returned no key');
+  });
 }
 
+const median = (values: number[]) => percentile(values, 50);
 const fmt = (values: number[]) => `p50 ${round(percentile(values, 50))} ms, p95 ${round(percentile(values, 95))} ms`;
 
 /** Time-to-key through KeyGate against the provisioner's own SDK calls, with latency on every vendor call. */
@@ -83,6 +95,7 @@ export async function benchTimeToKey(ctx: BenchContext): Promise<BenchResult> {
       ],
       details: [
         `KeyGate: ${fmt(kgMs)}; direct: ${fmt(directMs)}.`,
+        `Where KeyGate's time goes (medians, journal clock at millisecond resolution): request to first vendor call ${round(median(keygate.map((x) => x.beforeVendorMs)))} ms (direct ${round(median(bare.map((x) => x.beforeVendorMs)))} ms); last vendor call to response ${round(median(keygate.map((x) => x.afterVendorMs)))} ms (direct ${round(median(bare.map((x) => x.afterVendorMs)))} ms); the rest is between vendor calls (step records, a busier process).`,
         `Vendor calls per key (from the simulator's journal): KeyGate ${calls(keygate)}, direct ${calls(bare)} (the project lookup pages through every project, so the count grows with the organization).`,
       ],
       seconds: elapsedMs(started) / 1000,

@@ -61,7 +61,7 @@ export async function seedAuditEvents(databaseUrl: string, organizationId: strin
       [organizationId],
     );
     await db.query('COMMIT');
-    await db.query('ANALYZE audit_events');
+    await db.query('VACUUM (ANALYZE) audit_events');
   } catch (error) {
     await db.query('ROLLBACK');
     throw error;

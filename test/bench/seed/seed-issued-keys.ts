@@ -34,8 +34,8 @@ export async function seedIssuedKeys(databaseUrl: string, organizationId: string
       [organizationId, connectionId, keys, developers],
     );
     await db.query('COMMIT');
-    await db.query('ANALYZE developers');
-    await db.query('ANALYZE issued_keys');
+    await db.query('VACUUM (ANALYZE) developers');
+    await db.query('VACUUM (ANALYZE) issued_keys');
   } catch (error) {
     await db.query('ROLLBACK');
     throw error;

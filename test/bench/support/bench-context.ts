@@ -18,6 +18,10 @@ export interface BenchContext {
   adminUrl: string;
   /** A fresh migrated database for one benchmark. */
   freshDatabase(name: string): Promise<string>;
+  /** Drops a benchmark's database, so its vacuum and checkpoint work cannot disturb the next benchmark. */
+  dropDatabase(name: string): Promise<void>;
+  /** Flushes dirty pages now (after seeding), not in the middle of a measurement. */
+  checkpoint(): Promise<void>;
   log(name: string): string;
   close(): Promise<void>;
 }
@@ -41,23 +45,27 @@ export async function openBenchContext(): Promise<BenchContext> {
     embedded = await startEmbeddedPostgres({ dir: join(dir, 'postgres'), database: 'postgres' });
     adminUrl = embedded.adminUrl;
   }
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
   return {
     dir,
     adminUrl,
     async freshDatabase(name) {
-      const database = `kg_bench_${name}`;
-      const admin = new Client({ connectionString: adminUrl });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await admin.query(`CREATE DATABASE ${database}`);
-      } finally {
-        await admin.end();
-      }
-      const url = withDatabase(adminUrl, database);
+      await admin(`DROP DATABASE IF EXISTS kg_bench_${name} WITH (FORCE)`);
+      await admin(`CREATE DATABASE kg_bench_${name}`);
+      const url = withDatabase(adminUrl, `kg_bench_${name}`);
       await runMigrations({ url });
       return url;
     },
+    dropDatabase: (name) => admin(`DROP DATABASE IF EXISTS kg_bench_${name} WITH (FORCE)`),
+    checkpoint: () => admin('CHECKPOINT'),
     log: (name) => join(dir, `${name}.log`),
     async close() {
       if (!embedded) return;

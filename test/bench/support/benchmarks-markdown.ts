@@ -47,7 +47,7 @@ export function benchmarksMarkdown(run: RunInfo, results: BenchResult[]): string
     '',
     '```sh',
     'npm run bench                                   # every benchmark, default sizes (about ten minutes)',
-    'BENCH_ONLY=reads,ttk npm run bench              # a subset',
+    'BENCH_ONLY=reads,ttk npm run bench              # a subset (written to .keygate-bench/BENCHMARKS.partial.md)',
     'BENCH_AUDIT_EVENTS=5000000 BENCH_LOAD_SECONDS=60 npm run bench   # bigger runs',
     '```',
     '',

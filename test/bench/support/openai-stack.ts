@@ -43,6 +43,7 @@ export async function startOpenAIStack(ctx: BenchContext, name: string, openaiBa
       async close() {
         await started.stop();
         await sim.stop();
+        await ctx.dropDatabase(name);
       },
     };
   } catch (error) {
