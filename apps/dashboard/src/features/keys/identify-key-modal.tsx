@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useIdentifyKey } from '@/features/keys/use-keys';
 import { ErrorAlert } from '@/shared/error-alert';
+import { SecretTextarea } from '@/shared/secret-textarea';
 import { KeyStatusBadge } from '@/shared/key-status-badge';
 import { vendorName } from '@/shared/vendor-names';
 import { useDeveloperName } from '@/features/developers/use-developer-names';
@@ -36,11 +37,10 @@ export function IdentifyKeyModal({ opened, onClose }: IdentifyKeyModalProps) {
             Paste a key found in a log, a repository or a ticket. KeyGate compares its fingerprint and tells
             you whose key it is. The key is not stored.
           </Text>
-          <PasswordInput
+          <SecretTextarea
             label="API key"
             value={apiKey}
             onChange={(event) => setApiKey(event.currentTarget.value)}
-            autoComplete="off"
             required
           />
           {identify.isError ? <ErrorAlert error={identify.error} /> : null}

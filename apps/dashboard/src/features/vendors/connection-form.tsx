@@ -1,9 +1,10 @@
-import { Button, Group, PasswordInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { VendorConnection } from '@/api/api-types';
 import { connectionFields } from '@/features/vendors/connection-fields';
 import { useCreateConnection, useUpdateConnection } from '@/features/vendors/use-vendors';
 import { ErrorAlert } from '@/shared/error-alert';
+import { SecretTextarea } from '@/shared/secret-textarea';
 import { vendorOptions } from '@/shared/vendor-names';
 
 interface ConnectionFormProps {
@@ -72,9 +73,7 @@ export function ConnectionForm({ connection, onClose }: ConnectionFormProps) {
       : fields?.credentialDescription,
     required: !connection,
     value: credential,
-    autoComplete: 'off',
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      setCredential(event.currentTarget.value),
+    onChange: (event: ChangeEvent<HTMLTextAreaElement>) => setCredential(event.currentTarget.value),
   };
 
   return (
@@ -95,17 +94,7 @@ export function ConnectionForm({ connection, onClose }: ConnectionFormProps) {
           value={label}
           onChange={(event) => setLabel(event.currentTarget.value)}
         />
-        {fields?.multilineCredential ? (
-          <Textarea
-            {...credentialProps}
-            autosize
-            minRows={3}
-            maxRows={8}
-            styles={{ input: { fontFamily: 'monospace' } }}
-          />
-        ) : (
-          <PasswordInput {...credentialProps} />
-        )}
+        <SecretTextarea {...credentialProps} minRows={fields?.multilineCredential ? 3 : 1} />
         {fields?.settings.map((field) => (
           <TextInput
             key={field.name}
