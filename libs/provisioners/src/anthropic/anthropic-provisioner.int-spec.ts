@@ -51,6 +51,7 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     expect(result).toMatchObject({ secret: null, hint: null, vendorKeyId: null, refs: { user_id: user.id } });
     expect(JSON.stringify(result.instructions)).toContain(result.scopeName);
     expect(steps.map((s) => s.step)).toEqual(['workspace_created', 'policy_pushed', 'developer_added']);
+    expect(result.instructions['workspace_cap_warning']).toBeUndefined();
     expect((await admin.workspaces.retrieve(result.scopeId)).name).toBe(result.scopeName);
     const member = await admin.workspaces.members.retrieve(user.id, { workspace_id: result.scopeId });
     expect(member.workspace_role).toBe('workspace_developer');
@@ -189,6 +190,8 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     for (let i = before.used; i < 80; i += 1) await admin.workspaces.create({ name: `filler-${i}` });
     await expect(provisioner.workspaceUsage(conn)).resolves.toEqual({ used: 80, cap: 100, nearCap: true });
     expect((await provisioner.checkConnection(conn)).detail).toMatch(/80 of 100 workspaces.*per-team/);
+    const result = await provisioner.provision(conn, intentFor(), recordSteps().record);
+    expect(result.instructions['workspace_cap_warning']).toMatch(/^81 of the Anthropic organization's 100 workspaces.*per-team/);
   });
 
   it('explains a full organization (100 workspaces) as a precondition instead of a bare vendor error', async () => {

@@ -1,5 +1,4 @@
 import type { APIKey } from '@anthropic-ai/sdk/resources/organization/api-keys';
-import type { Workspace } from '@anthropic-ai/sdk/resources/organization/workspaces/workspaces';
 import {
   BaseVendorProvisioner,
   VendorError,
@@ -23,7 +22,7 @@ import { anthropicAdminClient, anthropicBaseUrl, describeAnthropicFailure, type 
 import { ANTHROPIC_CAPABILITIES, ANTHROPIC_WORKSPACE_CAP, ANTHROPIC_WORKSPACE_WARNING } from './anthropic-capabilities';
 import { pushAnthropicRateLimit, readAnthropicPolicy } from './anthropic-policy';
 import { AnthropicReportsClient } from './anthropic-reports-client';
-import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey } from './anthropic-scope-steps';
+import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey, type EnsuredWorkspace } from './anthropic-scope-steps';
 
 export interface WorkspaceUsage {
   used: number;
@@ -67,7 +66,7 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
   async provision(conn: DecryptedConnection, intent: ProvisionIntent, record: StepRecorder): Promise<ProvisionResult> {
     const { ctx, admin } = this.open(conn);
     const scopeName = managedScopeName(intent, NAMING_RULES.anthropic);
-    const workspace = await this.createWorkspaceOrExplain(conn, ctx, admin, scopeName, intent.keyId);
+    const { workspace, workspacesInUse } = await this.createWorkspaceOrExplain(conn, ctx, admin, scopeName, intent.keyId);
     const scope = { scopeId: workspace.id, scopeName };
     await record('workspace_created', scope);
     await pushAnthropicRateLimit(ctx, admin, workspace.id, intent.policy.rateLimitRpm);
@@ -79,7 +78,7 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
       ...('userId' in membership ? { user_id: membership.userId } : { invite_id: membership.inviteId }),
     };
     await record('developer_added', { ...scope, refs });
-    return { ...scope, vendorKeyId: null, refs, secret: null, hint: null, instructions: this.instructions(scopeName, 'inviteId' in membership) };
+    return { ...scope, vendorKeyId: null, refs, secret: null, hint: null, instructions: { ...this.instructions(scopeName, 'inviteId' in membership), ...capNotice(workspacesInUse) } };
   }
 
   /** Rotation happens in the same workspace: the developer creates a new key, which is bound instead of the old one. */
@@ -174,7 +173,7 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     return { costUsd: cents / 100 };
   }
 
-  private async createWorkspaceOrExplain(conn: DecryptedConnection, ctx: VendorCallContext, admin: AnthropicAdmin, name: string, keyId: string): Promise<Workspace> {
+  private async createWorkspaceOrExplain(conn: DecryptedConnection, ctx: VendorCallContext, admin: AnthropicAdmin, name: string, keyId: string): Promise<EnsuredWorkspace> {
     try {
       return await ensureWorkspace(ctx, admin, name, keyId);
     } catch (error: unknown) {
@@ -210,6 +209,14 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
       admin: anthropicAdminClient(this.endpoints, this.runtime, conn),
     };
   }
+}
+
+/** From 80 of the 100 workspaces on, every provision answer says so (the connection check does too). */
+function capNotice(workspacesInUse: number): Record<string, string> {
+  if (workspacesInUse < ANTHROPIC_WORKSPACE_WARNING) return {};
+  return {
+    workspace_cap_warning: `${workspacesInUse} of the Anthropic organization's ${ANTHROPIC_WORKSPACE_CAP} workspaces are in use: archive unused KeyGate workspaces or move to per-team workspaces before the cap is reached.`,
+  };
 }
 
 /** Anthropic's partial hint shows three leading characters too; KeyGate keeps only the last four. */

@@ -10,10 +10,18 @@ export async function listWorkspaces(admin: AnthropicAdmin): Promise<Workspace[]
   return workspaces;
 }
 
-export function ensureWorkspace(ctx: VendorCallContext, admin: AnthropicAdmin, name: string, keyId: string): Promise<Workspace> {
+export interface EnsuredWorkspace {
+  workspace: Workspace;
+  /** Unarchived workspaces of the organization, this one included (the cap is 100). */
+  workspacesInUse: number;
+}
+
+export function ensureWorkspace(ctx: VendorCallContext, admin: AnthropicAdmin, name: string, keyId: string): Promise<EnsuredWorkspace> {
   return callVendor(ctx, 'create workspace', async () => {
-    const existing = (await listWorkspaces(admin)).find((workspace) => workspace.name === name && !workspace.archived_at);
-    return existing ?? (await admin.workspaces.create({ name, external_key_id: keyId }));
+    const live = (await listWorkspaces(admin)).filter((workspace) => !workspace.archived_at);
+    const existing = live.find((workspace) => workspace.name === name);
+    if (existing) return { workspace: existing, workspacesInUse: live.length };
+    return { workspace: await admin.workspaces.create({ name, external_key_id: keyId }), workspacesInUse: live.length + 1 };
   });
 }
 
