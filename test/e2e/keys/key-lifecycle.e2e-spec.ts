@@ -128,4 +128,23 @@ describe('key lifecycle against the vendor simulator, with the official openai S
     expect(rows.map((r) => r.action)).toEqual(['key.provision.requested', 'key.provisioned', 'key.revoke.requested', 'key.revoked']);
     for (const r of rows) expect(r.details).not.toContain(res.body.api_key ?? 'never');
   });
+
+  it('does not issue a key to a developer deactivated while the key was being provisioned, and leaves nothing at the vendor', async () => {
+    const developerId = await createDeveloper(s);
+    await s.sim.control.addFault({ vendor: 'openai', method: 'POST', path: '/api_keys$', times: 1, action: { type: 'pause' } });
+    const pending = provisionKey(s, { developer_id: developerId });
+    await s.sim.control.waitForPaused(1);
+    const offboarded = await s.t.http.delete<{ keys: Array<{ outcome: string }> }>(`/api/v1/developers/${developerId}`, { token: s.token });
+    expect(offboarded.status).toBe(200);
+    await s.sim.control.releaseAll();
+    const res = await pending;
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'developer_inactive' });
+    expect(res.body.api_key).toBeUndefined();
+    const rows = await s.t.dataSource.query<Array<{ state: string; scope_name: string }>>(`SELECT state, scope_name FROM issued_keys WHERE developer_id = $1`, [developerId]);
+    expect(rows.map((r) => r.state)).toEqual(['failed']);
+    for await (const p of openaiAdmin(s).projects.list({ limit: 100, include_archived: true })) {
+      if (p.name === rows[0]?.scope_name) expect(p.status).toBe('archived');
+    }
+  });
 });

@@ -4,7 +4,8 @@ import type { FieldEnforcementDto, KeyDto, ProvisionedKeyDto } from './dto/key.d
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toKeyDto(k: IssuedKey): KeyDto {
+/** `capabilities` of the key's vendor; undefined only for a vendor no longer registered (no enforcement shown). */
+export function toKeyDto(k: IssuedKey, capabilities: VendorCapabilities | undefined): KeyDto {
   return {
     key_id: k.id,
     vendor: k.vendor,
@@ -20,6 +21,7 @@ export function toKeyDto(k: IssuedKey): KeyDto {
     description: k.description,
     expires_at: k.expiresAt.toISOString(),
     instructions: k.instructions,
+    enforcement: capabilities ? enforcementOf(capabilities) : {},
     drift: k.drift !== null,
     drift_details: k.drift,
     drift_checked_at: iso(k.driftCheckedAt),

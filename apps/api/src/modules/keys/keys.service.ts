@@ -6,10 +6,12 @@ import { originOf } from '@api/modules/audit/audit-event.input';
 import { IdentifyKeyDto } from './dto/provision-key.dto';
 import { KeyDto, KeyIdentificationDto, KeyPageDto, ListKeysQueryDto } from './dto/key.dto';
 import { toKeyDto } from './key.mapper';
+import type { IssuedKey } from './lifecycle/issued-key';
 import { IssuedKeysRepository } from './lifecycle/issued-keys.repository';
 import { assertKeyInScope, keyScopeOf, NO_DEVELOPER } from './lifecycle/key-access';
 import { KeyFingerprints } from './lifecycle/key-fingerprints';
 import { KeyRevoker } from './lifecycle/key-revoker';
+import { Provisioners } from './provisioners/provisioner-registry';
 
 /** Reading keys, identifying a leaked one, and revoking on request. */
 @Injectable()
@@ -18,7 +20,10 @@ export class KeysService {
     private readonly keys: IssuedKeysRepository,
     private readonly fingerprints: KeyFingerprints,
     private readonly revoker: KeyRevoker,
+    private readonly provisioners: Provisioners,
   ) {}
+
+  private readonly toDto = (k: IssuedKey): KeyDto => toKeyDto(k, this.provisioners.find(k.vendor)?.capabilities);
 
   async list(ctx: RequestContext, query: ListKeysQueryDto): Promise<KeyPageDto> {
     const scope = keyScopeOf(ctx, 'read');
@@ -26,7 +31,7 @@ export class KeysService {
     const limit = query.limit ?? 50;
     const filter = { vendor: query.vendor, developerId: scope ?? query.developer_id, state: query.status };
     const rows = await this.keys.list(ctx.organizationId, filter, decodeCursor(query.cursor), limit + 1);
-    return toPage(rows, limit, toKeyDto);
+    return toPage(rows, limit, this.toDto);
   }
 
   async get(ctx: RequestContext, id: string): Promise<KeyDto> {
@@ -34,14 +39,14 @@ export class KeysService {
     const key = await this.keys.findById(ctx.organizationId, id);
     if (!key) throw notFound('key_not_found', 'Key', id);
     assertKeyInScope(scope, key.developerId, id);
-    return toKeyDto(key);
+    return this.toDto(key);
   }
 
   /** Finds the row of a leaked key by its fingerprint. Computes, compares, stores nothing. */
   async identify(ctx: RequestContext, dto: IdentifyKeyDto): Promise<KeyIdentificationDto> {
     keyScopeOf(ctx, 'read');
     const key = await this.keys.findByFingerprint(ctx.organizationId, this.fingerprints.of(dto.api_key.trim()));
-    return key ? { found: true, key: toKeyDto(key) } : { found: false, key: null };
+    return key ? { found: true, key: this.toDto(key) } : { found: false, key: null };
   }
 
   async revoke(ctx: RequestContext, id: string): Promise<KeyDto> {
@@ -58,6 +63,6 @@ export class KeysService {
         next_attempt_at: result.key.nextAttemptAt?.toISOString() ?? null,
       });
     }
-    return toKeyDto((await this.keys.findById(ctx.organizationId, id)) ?? result.key);
+    return this.toDto((await this.keys.findById(ctx.organizationId, id)) ?? result.key);
   }
 }

@@ -34,6 +34,8 @@ export class KeyDto {
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty() expires_at!: string;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) instructions!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/FieldEnforcementDto' }, description: 'Per policy field, who enforces it (as in GET /vendors/capabilities)' })
+  enforcement!: Record<string, FieldEnforcementDto>;
   @ApiProperty({ description: 'True when the vendor-side policy no longer matches' }) drift!: boolean;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'Per field: expected and actual' }) drift_details!: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: String }) drift_checked_at!: string | null;

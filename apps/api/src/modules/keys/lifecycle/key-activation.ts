@@ -87,6 +87,10 @@ export class KeyActivation {
   private commit(origin: AuditOrigin, key: IssuedKey, result: ProvisionResult, capabilities: VendorCapabilities, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
     const awaiting = result.secret === null;
     return this.dataSource.transaction(async (m) => {
+      // Locked against a concurrent deactivation: either it commits first and this key is never issued, or this
+      // commits first and the offboarding that follows sees the key and revokes it.
+      const developer = await m.query<Array<{ active: boolean }>>(`SELECT active FROM developers WHERE organization_id = $1 AND id = $2 FOR SHARE`, [key.organizationId, key.developerId]);
+      if (!developer[0]?.active) throw new DomainError('developer_inactive', `Developer ${key.developerId} was deactivated while the key was being issued; it was removed at the vendor`, { developer_id: key.developerId });
       const active = await this.keys.transition(m, key.organizationId, key.id, ['pending'], {
         state: awaiting ? 'awaiting_key' : 'active',
         scope_id: result.scopeId,
