@@ -55,7 +55,9 @@ describe.each(MATRIX_VENDORS)('%s end to end through KeyGate', (vendor) => {
       expect(res.body.enforcement[field]?.note.length).toBeGreaterThan(10);
     }
     const secret = await driver.secretOf(s, res.body, dev);
-    expect(await statusOf(res.body.key_id)).toBe('active');
+    const read = await s.t.http.get<{ status: string; enforcement: unknown }>(`/api/v1/keys/${res.body.key_id}`, { token: s.token });
+    expect(read.body.status).toBe('active');
+    expect(read.body.enforcement).toEqual(res.body.enforcement);
     expect(await driver.callStatus(s, secret, res.body)).toBe(200);
     const listed = await s.t.http.get<unknown>(`/api/v1/keys?developer_id=${dev.id}`, { token: s.token });
     expect(listed.text).not.toContain(secret);

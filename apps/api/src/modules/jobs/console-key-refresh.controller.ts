@@ -7,6 +7,7 @@ import { KeyDto } from '@api/modules/keys/dto/key.dto';
 import { toKeyDto } from '@api/modules/keys/key.mapper';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { assertKeyInScope, keyScopeOf } from '@api/modules/keys/lifecycle/key-access';
+import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { ConsoleKeyBindingJob } from './console-key-binding.job';
 
 /**
@@ -19,6 +20,7 @@ export class ConsoleKeyRefreshController {
   constructor(
     private readonly keys: IssuedKeysRepository,
     private readonly binding: ConsoleKeyBindingJob,
+    private readonly provisioners: Provisioners,
   ) {}
 
   @Post(':id/refresh')
@@ -34,6 +36,7 @@ export class ConsoleKeyRefreshController {
       throw new DomainError('key_state_conflict', `Key ${id} is ${key.state}: only a key awaiting its console-created key can be refreshed`, { key_id: id, status: key.state });
     }
     await this.binding.bind(key);
-    return toKeyDto((await this.keys.findById(ctx.organizationId, id)) ?? key);
+    const current = (await this.keys.findById(ctx.organizationId, id)) ?? key;
+    return toKeyDto(current, this.provisioners.find(current.vendor)?.capabilities);
   }
 }
