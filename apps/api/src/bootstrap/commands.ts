@@ -30,7 +30,7 @@ export async function runCommand(argv: string[]): Promise<void> {
         return;
       default:
         process.stderr.write(`${USAGE}\n`);
-        process.exitCode = 2;
+        process.exit(2);
     }
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

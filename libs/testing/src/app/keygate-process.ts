@@ -10,6 +10,8 @@ export interface KeygateProcess {
   /** Everything printed that is not a JSON log line (the start-up banner). */
   readonly terminal: string[];
   waitForTerminal(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Resolves with the first JSON log entry the predicate accepts (for example the "listening" line with the port). */
+  waitForLog(accept: (entry: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Sends a signal and waits for the process to exit; resolves to its exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -25,12 +27,32 @@ export function spawnKeygate(command: 'start' | 'serve' | 'migrate', env: Record
   const child = spawn(process.execPath, [API_ENTRY, command], { cwd: repoRoot(), env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: WriteStream = createWriteStream(join(testRunDir(), 'logs', `${name}-${child.pid ?? 'x'}.log`));
   const terminal: string[] = [];
+  const entries: Array<Record<string, unknown>> = [];
   const waiters: Array<() => void> = [];
   const onLine = (line: string) => {
-    if (line.startsWith('{')) log.write(`${line}\n`);
-    else terminal.push(line);
+    if (line.startsWith('{')) {
+      log.write(`${line}\n`);
+      entries.push(JSON.parse(line) as Record<string, unknown>);
+    } else terminal.push(line);
     waiters.splice(0).forEach((wake) => wake());
   };
+  const waitFor = <T>(find: () => T | null | undefined, what: string, timeoutMs: number): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; terminal so far:\n${terminal.join('\n')}`)), timeoutMs);
+      const check = () => {
+        const found = find();
+        if (found) {
+          clearTimeout(timer);
+          return resolve(found);
+        }
+        if (child.exitCode !== null) {
+          clearTimeout(timer);
+          return reject(new Error(`process exited (${child.exitCode}) before ${what}:\n${terminal.join('\n')}`));
+        }
+        waiters.push(check);
+      };
+      check();
+    });
   createInterface({ input: child.stdout }).on('line', onLine);
   createInterface({ input: child.stderr }).on('line', onLine);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
@@ -40,24 +62,8 @@ export function spawnKeygate(command: 'start' | 'serve' | 'migrate', env: Record
   return {
     child,
     terminal,
-    waitForTerminal(pattern, timeoutMs = 60_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; terminal so far:\n${terminal.join('\n')}`)), timeoutMs);
-        const check = () => {
-          const match = terminal.join('\n').match(pattern);
-          if (match) {
-            clearTimeout(timer);
-            return resolve(match);
-          }
-          if (child.exitCode !== null) {
-            clearTimeout(timer);
-            return reject(new Error(`process exited (${child.exitCode}) before printing ${pattern}:\n${terminal.join('\n')}`));
-          }
-          waiters.push(check);
-        };
-        check();
-      });
-    },
+    waitForTerminal: (pattern, timeoutMs = 60_000) => waitFor(() => terminal.join('\n').match(pattern), String(pattern), timeoutMs),
+    waitForLog: (accept, timeoutMs = 60_000) => waitFor(() => entries.find(accept), 'a matching log entry', timeoutMs),
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       return exited;
