@@ -648,6 +648,10 @@ export interface components {
             drift_details: {
                 [key: string]: unknown;
             } | null;
+            /** @description Per policy field, who enforces it (as in GET /vendors/capabilities) */
+            enforcement: {
+                [key: string]: components["schemas"]["FieldEnforcementDto"];
+            };
             expires_at: string;
             instructions: {
                 [key: string]: unknown;

@@ -1,14 +1,12 @@
 import { Table } from '@mantine/core';
 import type { IssuedKey } from '@/api/api-types';
 import { PolicyFieldLabel } from '@/features/keys/policy-field-label';
-import { enforcementOf, type FieldEnforcement } from '@/features/vendors/capability-lookup';
-import { useCapabilities } from '@/features/vendors/use-vendors';
+import type { FieldEnforcement, PolicyField } from '@/features/vendors/capability-lookup';
 import { formatDateTime, formatUsd } from '@/shared/format';
 
 export function KeyPolicyTable({ issuedKey }: { issuedKey: IssuedKey }) {
-  const capabilities = useCapabilities();
-  const level = (field: Parameters<typeof enforcementOf>[2]) =>
-    enforcementOf(capabilities.data, issuedKey.vendor, field);
+  // Each key carries who enforces its policy at its vendor, as the API decided when it was issued.
+  const level = (field: PolicyField): FieldEnforcement | undefined => issuedKey.enforcement[field];
   const rows: [string, FieldEnforcement | undefined, string][] = [
     ['Monthly budget', level('budget_limit_usd'), formatUsd(issuedKey.budget_limit_usd)],
     ['Rate limit', level('rate_limit_rpm'), `${issuedKey.rate_limit_rpm} requests a minute`],
