@@ -82,6 +82,24 @@ describe.each(MATRIX_VENDORS)('%s end to end through KeyGate', (vendor) => {
     expect(await statusOf(rotated.body.key_id)).toBe('active');
   });
 
+  it('rotates with a grace period: both keys work until the sweeper retires the old one once the grace has passed', async () => {
+    const dev = await developer();
+    const first = await working(dev);
+    const rotated = await s.t.http.post<IssuedKeyAnswer>(`/api/v1/keys/${first.answer.key_id}/rotate`, { grace_seconds: 3600 }, { token: s.token });
+    recordAnswerSecret(rotated);
+    expect(rotated.status).toBe(201);
+    const secret = await driver.secretOf(s, rotated.body, dev);
+    await s.runJobs();
+    expect(await driver.callStatus(s, secret, rotated.body)).toBe(200);
+    expect(await driver.callStatus(s, first.secret, first.answer)).toBe(200);
+    // The grace is judged by the database clock: move it into the past instead of waiting an hour.
+    await s.t.dataSource.query(`UPDATE issued_keys SET revoke_after = now() - interval '1 second' WHERE id = $1`, [first.answer.key_id]);
+    await s.runJobs();
+    expect(await driver.callStatus(s, first.secret, first.answer)).toBe(401);
+    expect(await driver.callStatus(s, secret, rotated.body)).toBe(200);
+    expect(await statusOf(first.answer.key_id)).toBe('revoked');
+  });
+
   it('expires: after the sweeper runs the vendor refuses the key and it shows expired', async () => {
     const dev = await developer();
     const key = await working(dev);
