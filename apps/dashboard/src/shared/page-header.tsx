@@ -1,5 +1,5 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 interface PageHeaderProps {
   title: string;
@@ -8,6 +8,10 @@ interface PageHeaderProps {
 }
 
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
+  // The tab and screen readers name the page, not just the product.
+  useEffect(() => {
+    document.title = `${title} · KeyGate`;
+  }, [title]);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" gap="md">
       <Stack gap={4} style={{ flex: '1 1 280px' }}>
