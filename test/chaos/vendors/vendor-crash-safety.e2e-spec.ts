@@ -196,6 +196,7 @@ describe('crash safety per vendor: SIGKILL at every vendor-call boundary, restar
   }
 
   it('the restarted API still provisions and revokes for every vendor, and nothing is left behind', async () => {
+    for (const vendor of MATRIX_VENDORS) expect({ vendor, crashRuns: runs.filter((r) => r.vendor === vendor).length >= 10 }).toEqual({ vendor, crashRuns: true });
     for (const vendor of MATRIX_VENDORS) {
       const keyId = await liveKey(vendor, await newDeveloper());
       const revoked = await http().post<{ status: string }>(`/api/v1/keys/${keyId}/revoke`, undefined, { token: token() });
