@@ -40,6 +40,7 @@ async function cursorsFor(databaseUrl: string, organizationId: string): Promise<
 const withCursor = (path: string, cursor: string) => (cursor ? `${path}?limit=50&cursor=${cursor}` : `${path}?limit=50`);
 
 interface Rounds {
+  perRound: number[];
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -53,6 +54,7 @@ const median = (values: number[]) => percentile(values, 50);
 
 function summarize(runs: LoadResult[]): Rounds {
   return {
+    perRound: runs.map((r) => round1(r.requestsPerSecond)),
     requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
@@ -149,6 +151,7 @@ export async function benchReadEndpoints(ctx: BenchContext): Promise<BenchResult
         sizes.warmupSeconds,
       );
       details.push(
+        `req/s per round, KeyGate vs bare: GET /keys ${keys.keygate.perRound.join(', ')} vs ${keys.bare.perRound.join(', ')}; GET /audit ${audit.keygate.perRound.join(', ')} vs ${audit.bare.perRound.join(', ')}.`,
         `Requests measured: GET /keys ${keys.keygate.requests} (KeyGate) / ${keys.bare.requests} (bare); GET /audit ${audit.keygate.requests} / ${audit.bare.requests}. ` +
           `Bare server errors: ${keys.bare.errors + audit.bare.errors}, non-2xx: ${keys.bare.non2xx + audit.bare.non2xx}. Load average after the runs: ${loadavg()[0]?.toFixed(1)}.`,
       );

@@ -10,7 +10,7 @@ import { openBenchContext, REPO_ROOT, type BenchContext } from './support/bench-
 import { failedResult, type BenchResult } from './support/bench-result';
 import { readSizes } from './support/bench-sizes';
 import { benchmarksMarkdown } from './support/benchmarks-markdown';
-import { describeMachine } from './support/machine';
+import { describeMachine, loadNow } from './support/machine';
 
 const BENCHMARKS: Array<[string, (ctx: BenchContext) => Promise<BenchResult>]> = [
   // The read benchmark last: its million-row seed leaves the most background work behind.
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       for (const c of last?.checks ?? []) process.stdout.write(`  [${c.met === null ? '??' : c.met ? 'ok' : 'NO'}] ${c.target}: ${c.measured}\n`);
     }
     const command = only.length > 0 ? `BENCH_ONLY=${only.join(',')} npm run bench` : 'npm run bench';
-    const markdown = benchmarksMarkdown({ machine, startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, command, postgres: await postgresVersion(ctx.adminUrl) }, results);
+    const markdown = benchmarksMarkdown({ machine, startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, command, postgres: await postgresVersion(ctx.adminUrl), loadAtEnd: loadNow() }, results);
     // A subset run must not replace the full record: it goes beside the build instead.
     const target = only.length > 0 ? join(REPO_ROOT, '.keygate-bench/BENCHMARKS.partial.md') : join(REPO_ROOT, 'BENCHMARKS.md');
     writeFileSync(target, markdown);

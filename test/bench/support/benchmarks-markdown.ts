@@ -11,6 +11,7 @@ export interface RunInfo {
   seconds: number;
   command: string;
   postgres: string;
+  loadAtEnd: number;
 }
 
 /** BENCHMARKS.md, rewritten by every run: machine, date, commands, then target vs measured vs met. */
@@ -26,7 +27,7 @@ export function benchmarksMarkdown(run: RunInfo, results: BenchResult[]): string
     '## Run',
     '',
     `- Date: ${run.startedAt.toISOString()} (${Math.round(run.seconds)} s)`,
-    `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory (from /proc); load average ${m.loadAtStart.toFixed(2)} at start (other agents share the cores)`,
+    `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory (from /proc); load average ${m.loadAtStart.toFixed(2)} at start and ${run.loadAtEnd.toFixed(2)} at the end (other agents share the cores, so figures move between runs)`,
     `- Node ${m.node}; ${run.postgres}; everything on loopback`,
     `- Command: \`${run.command}\``,
     '',

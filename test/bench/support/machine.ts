@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
+/** 1-minute load average now. */
+export const loadNow = (): number => loadavg()[0] ?? 0;
+
 export interface Machine {
   cpuModel: string;
   cores: number;
@@ -24,5 +27,5 @@ export function describeMachine(): Machine {
   const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
   const cores = cpuinfo.split('\n').filter((line) => /^processor\s*:/.test(line)).length;
   const memKb = Number(/^MemTotal:\s+(\d+) kB$/m.exec(procFile('meminfo'))?.[1] ?? 0);
-  return { cpuModel, cores, memoryGiB: Math.round((memKb / 1024 / 1024) * 10) / 10, node: process.version, loadAtStart: loadavg()[0] ?? 0 };
+  return { cpuModel, cores, memoryGiB: Math.round((memKb / 1024 / 1024) * 10) / 10, node: process.version, loadAtStart: loadNow() };
 }
