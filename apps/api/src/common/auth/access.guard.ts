@@ -28,8 +28,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     await (super.canActivate(context) as Promise<boolean>);
     if (rule.kind === 'authenticated') return true;
     const { user } = context.switchToHttp().getRequest<RequestWithUser>();
-    if (!user || !roleHas(user.role, rule.permission)) {
-      throw new DomainError('forbidden', `Your role (${user?.role ?? 'none'}) does not allow this: it needs ${rule.permission}`, { permission: rule.permission });
+    if (!user || !rule.permissions.some((p) => roleHas(user.role, p))) {
+      const needed = rule.permissions.join(' or ');
+      throw new DomainError('forbidden', `Your role (${user?.role ?? 'none'}) does not allow this: it needs ${needed}`, { permissions: rule.permissions });
     }
     return true;
   }

@@ -8,13 +8,13 @@ function ruleText(route: RouteEntry): string {
   if (!route.rule) return '**undeclared**';
   if (route.rule.kind === 'public') return 'public';
   if (route.rule.kind === 'authenticated') return 'signed in';
-  return `\`${route.rule.permission}\``;
+  return route.rule.permissions.map((p) => `\`${p}\``).join(' or ');
 }
 
 function allowed(route: RouteEntry, role: (typeof ROLES)[number]): boolean {
   if (!route.rule) return false;
   if (route.rule.kind !== 'permission') return true;
-  return roleHas(role, route.rule.permission);
+  return route.rule.permissions.some((p) => roleHas(role, p));
 }
 
 /** docs/permissions.md, generated from the route metadata and the role table; a test keeps the committed copy fresh. */
@@ -40,6 +40,9 @@ export function renderPermissionsDoc(routes: RouteEntry[]): string {
     '',
     'Owners and admins can act only on users whose role is at most their own, and nobody can grant a role above their own.',
     'The last active owner of an organization cannot be demoted or deactivated.',
+    'Key routes declare the narrowest permission that reaches them (`keys:read_own`, `keys:write_own`); the service then',
+    'narrows the rows: holders of `keys:read` / `keys:write` see and act on every key of the organization, everyone else',
+    'only on the keys of the developer their sign-in is linked to (another developer’s key answers 404).',
     '',
   ];
   return lines.join('\n');

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, RequirePermission } from '@api/common/auth/access.decorators';
+import { RequirePermission } from '@api/common/auth/access.decorators';
 import { DomainError } from '@api/common/errors/domain-error';
 import { Ctx, RequestContext } from '@api/common/request/request-context';
 import { KeyDto, KeyIdentificationDto, KeyPageDto, ListKeysQueryDto, ProvisionedKeyDto } from './dto/key.dto';
@@ -47,7 +47,7 @@ export class KeysController {
   }
 
   @Get()
-  @Authenticated()
+  @RequirePermission('keys:read', 'keys:read_own')
   @ApiOkResponse({ type: KeyPageDto, description: 'Metadata only (needs keys:read, or keys:read_own for your own keys)' })
   list(@Ctx() ctx: RequestContext, @Query() query: ListKeysQueryDto): Promise<KeyPageDto> {
     return this.keys.list(ctx, query);
@@ -62,7 +62,7 @@ export class KeysController {
   }
 
   @Get(':id')
-  @Authenticated()
+  @RequirePermission('keys:read', 'keys:read_own')
   @ApiOkResponse({ type: KeyDto, description: 'Needs keys:read, or keys:read_own for your own key' })
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<KeyDto> {
     return this.keys.get(ctx, id);
