@@ -105,6 +105,21 @@ describe('Anthropic console keys through KeyGate', () => {
     expect((await admin.apiKeys.retrieve(mine.api_key.id)).status).toBe('archived');
   });
 
+  it('flags, once, a key someone else creates later in a workspace whose key is already bound', async () => {
+    const dev = await developer();
+    const answer = await provision(dev.id);
+    const { scope_id } = await row(answer.key_id);
+    await consoleKey(scope_id, dev.userId ?? undefined, 'mine');
+    expect((await refresh(answer.key_id)).body.status).toBe('active');
+    expect((await s.runJobs()).strayKeysFlagged).toBe(0);
+    const intruder = await s.sim.control.anthropic.addUser({ email: `intruder.${randomBytes(3).toString('hex')}@example.com`, name: 'Intruder' });
+    const stray = await consoleKey(scope_id, intruder.id, 'sneaky');
+    expect((await s.runJobs()).strayKeysFlagged).toBe(1);
+    expect((await s.runJobs()).strayKeysFlagged).toBe(0);
+    const audit = await s.t.dataSource.query<Array<{ details: { stray_key_id: string } }>>(`SELECT details FROM audit_events WHERE action = 'key.stray_key_found' AND target_id = $1`, [answer.key_id]);
+    expect(audit.map((a) => a.details.stray_key_id)).toEqual([stray.api_key.id]);
+  });
+
   it('invites a developer who is not in the organization yet, and binds their key once they joined', async () => {
     const dev = await developer(false);
     const answer = await provision(dev.id);

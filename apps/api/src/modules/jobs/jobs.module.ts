@@ -6,12 +6,13 @@ import { JobsService } from './jobs.service';
 import { KeySweepsJob } from './key-sweeps.job';
 import { SpendLimitJob } from './spend-limit.job';
 import { SpendPollSettings } from './spend-poll-settings';
+import { StrayConsoleKeysJob } from './stray-console-keys.job';
 import { VendorInventoryJob } from './vendor-inventory.job';
 
 /** Background jobs of the key lifecycle (needs KeysModule, which is global). */
 @Module({
   controllers: [ConsoleKeyRefreshController],
-  providers: [JobsService, JobLeases, KeySweepsJob, VendorInventoryJob, ConsoleKeyBindingJob, SpendLimitJob, { provide: SpendPollSettings, useFactory: () => SpendPollSettings.fromEnv(process.env) }],
+  providers: [JobsService, JobLeases, KeySweepsJob, VendorInventoryJob, ConsoleKeyBindingJob, SpendLimitJob, StrayConsoleKeysJob, { provide: SpendPollSettings, useFactory: () => SpendPollSettings.fromEnv(process.env) }],
   exports: [JobsService],
 })
 export class JobsModule {}

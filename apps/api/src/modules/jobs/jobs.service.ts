@@ -9,6 +9,7 @@ import { MetricsService } from '@api/modules/metrics/metrics.service';
 import { ConsoleKeyBindingJob } from './console-key-binding.job';
 import { KeySweepsJob, SweepCounts } from './key-sweeps.job';
 import { SpendLimitJob } from './spend-limit.job';
+import { StrayConsoleKeysJob } from './stray-console-keys.job';
 import { InventoryCounts, VendorInventoryJob } from './vendor-inventory.job';
 
 export interface PassReport extends SweepCounts, InventoryCounts {
@@ -16,6 +17,8 @@ export interface PassReport extends SweepCounts, InventoryCounts {
   consoleKeysBound: number;
   /** Keys stopped at their monthly budget by KeyGate (vendors that cannot enforce it). */
   overBudget: number;
+  /** Keys found in a KeyGate-managed console workspace that are not the bound key (flagged once each). */
+  strayKeysFlagged: number;
 }
 
 /**
@@ -35,6 +38,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly sweeps: KeySweepsJob,
     private readonly binding: ConsoleKeyBindingJob,
     private readonly spendLimits: SpendLimitJob,
+    private readonly strays: StrayConsoleKeysJob,
     private readonly inventory: VendorInventoryJob,
     private readonly idempotency: IdempotencyService,
     private readonly keys: IssuedKeysRepository,
@@ -67,10 +71,11 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     const consoleKeysBound = await this.binding.run();
     const sweeps = await this.sweeps.run();
     const overBudget = await this.spendLimits.run();
+    const strayKeysFlagged = await this.strays.run();
     const inventory = await this.inventory.run();
     const idempotencyRecordsReaped = await this.dataSource.transaction((m) => this.idempotency.reap(m));
     await this.refreshKeyGauge();
-    return { ...sweeps, ...inventory, idempotencyRecordsReaped, consoleKeysBound, overBudget };
+    return { ...sweeps, ...inventory, idempotencyRecordsReaped, consoleKeysBound, overBudget, strayKeysFlagged };
   }
 
   private async refreshKeyGauge(): Promise<void> {
