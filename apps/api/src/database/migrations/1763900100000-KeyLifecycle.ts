@@ -41,8 +41,8 @@ export class KeyLifecycle1763900100000 implements MigrationInterface {
         drift_checked_at timestamptz,
         activated_at timestamptz,
         revoked_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX issued_keys_fingerprint_uq ON issued_keys (fingerprint) WHERE fingerprint IS NOT NULL`);
     await q.query(`CREATE INDEX issued_keys_org_list_idx ON issued_keys (organization_id, created_at, id)`);
