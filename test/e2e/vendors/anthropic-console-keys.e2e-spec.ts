@@ -20,11 +20,19 @@ describe('Anthropic console keys through KeyGate', () => {
   let s: VendorStack;
   let admin: Anthropic['organization'];
 
+  const savedPoll = process.env.SPEND_POLL_SECONDS;
+
   beforeAll(async () => {
-    s = await startVendorStack({ SPEND_POLL_SECONDS: '1' });
+    // Job settings come from the process environment.
+    process.env.SPEND_POLL_SECONDS = '2';
+    s = await startVendorStack();
     admin = new Anthropic({ apiKey: s.sim.credentials.anthropicAdminKey, baseURL: s.sim.urls.anthropic, maxRetries: 0 }).organization;
   });
-  afterAll(() => s.close());
+  afterAll(async () => {
+    await s.close();
+    if (savedPoll === undefined) delete process.env.SPEND_POLL_SECONDS;
+    else process.env.SPEND_POLL_SECONDS = savedPoll;
+  });
 
   async function developer(withConsoleUser = true): Promise<{ id: string; email: string; name: string; userId: string | null }> {
     const tag = randomBytes(3).toString('hex');
@@ -145,7 +153,7 @@ describe('Anthropic console keys through KeyGate', () => {
     // claude-sonnet-4-6 costs $3 per million input tokens: $6 and $3 this month.
     await s.sim.control.anthropic.recordUsage({ model: 'claude-sonnet-4-6', workspace_id: overWs, api_key_id: overKey.api_key.id, input_tokens: 2_000_000 });
     await s.sim.control.anthropic.recordUsage({ model: 'claude-sonnet-4-6', workspace_id: underWs, api_key_id: underKey.api_key.id, input_tokens: 1_000_000 });
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // SPEND_POLL_SECONDS=1: the previous pass's poll lease runs out
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // SPEND_POLL_SECONDS=2: the previous poll's interval runs out
     const report = await s.runJobs();
     expect(report.overBudget).toBe(1);
     expect(await anthropicDriver.callStatus(s, overKey.secret, over)).toBe(401);
@@ -154,6 +162,14 @@ describe('Anthropic console keys through KeyGate', () => {
     expect(Object.fromEntries(states.map((r) => [r.id, r.state]))).toEqual({ [over.key_id]: 'revoked', [under.key_id]: 'active' });
     const audit = await s.t.dataSource.query<Array<{ details: { cost_usd: number; budget_limit_usd: number } }>>(`SELECT details FROM audit_events WHERE action = 'key.budget_exhausted' AND target_id = $1`, [over.key_id]);
     expect(audit[0]?.details).toMatchObject({ cost_usd: 6, budget_limit_usd: 5 });
+
+    // The cost report is read at most once per SPEND_POLL_SECONDS, whatever the pass frequency.
+    await s.sim.control.anthropic.recordUsage({ model: 'claude-sonnet-4-6', workspace_id: underWs, api_key_id: underKey.api_key.id, input_tokens: 1_000_000 });
+    expect((await s.runJobs()).overBudget).toBe(0);
+    expect(await anthropicDriver.callStatus(s, underKey.secret, under)).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await s.runJobs()).overBudget).toBe(1);
+    expect(await anthropicDriver.callStatus(s, underKey.secret, under)).toBe(401);
   });
 
   it('offboarding archives the developer workspace at Anthropic', async () => {

@@ -45,8 +45,7 @@ export class SpendLimitJob {
     for (const c of connections) {
       const provisioner = this.provisioners.find(c.vendor);
       if (!provisioner?.usage || provisioner.capabilities.fields.budget_limit_usd.enforcement !== 'keygate') continue;
-      // Held, never released: the lease is also the polling interval, whichever replica polled last.
-      if (!(await this.leases.tryAcquire(`spend-poll:${c.id}`, this.settings.pollSeconds))) continue;
+      if (!(await this.pollDue(`spend-poll:${c.id}`))) continue;
       try {
         const conn = await this.opener.open(c.organization_id, c.id);
         const active = (await this.keys.forConnection(c.id)).filter((k) => k.state === 'active' && k.scopeId);
@@ -56,6 +55,16 @@ export class SpendLimitJob {
       }
     }
     return stopped;
+  }
+
+  /**
+   * The poll lease is held, never released: it is also the polling interval, whichever replica polled last.
+   * A holder may renew its own lease at any time, so an unexpired lease means "not yet" for everyone.
+   */
+  private async pollDue(lease: string): Promise<boolean> {
+    const held = await this.dataSource.query<unknown[]>(`SELECT 1 FROM job_leases WHERE name = $1 AND lease_until > now()`, [lease]);
+    if (held.length > 0) return false;
+    return this.leases.tryAcquire(lease, this.settings.pollSeconds);
   }
 
   private async enforce(provisioner: BaseVendorProvisioner, conn: DecryptedConnection, key: IssuedKey, now: Date): Promise<boolean> {
