@@ -61,11 +61,18 @@ async function caught(promise: Promise<unknown>): Promise<VendorError> {
 }
 
 describe('callVendor', () => {
-  it('retries 429 after exactly the Retry-After delay, then succeeds', async () => {
+  it('retries 429 no earlier than Retry-After, with up to 20% jitter so throttled callers spread out, then succeeds', async () => {
     const clock = new FakeClock();
     const op = failingThen([{ status: 429, retryAfterMs: 2000, message: 'slow down' }], 'ok');
     await expect(callVendor(context(clock), 'create project', op.fn)).resolves.toBe('ok');
-    expect(clock.sleeps).toEqual([2000]);
+    expect(clock.sleeps).toEqual([2200]);
+  });
+
+  it('waits out a vendor that throttles more times than the attempt limit, as long as the time budget lasts', async () => {
+    const clock = new FakeClock();
+    const op = failingThen(Array.from({ length: 9 }, () => ({ status: 429, retryAfterMs: 100, message: 'rate limited' })), 'ok');
+    await expect(callVendor(context(clock), 'create project', op.fn)).resolves.toBe('ok');
+    expect(op.calls()).toBe(10);
   });
 
   it('backs off exponentially with jitter on 5xx and transport failures', async () => {

@@ -35,16 +35,23 @@ export function resolveRetryPolicy(overrides: Partial<RetryPolicy> | undefined):
   return { ...DEFAULT_RETRY_POLICY, ...overrides };
 }
 
+/** However long the time budget, a vendor that keeps throttling is given up on after this many waits. */
+const MAX_THROTTLED_WAITS = 100;
+
 /**
  * Runs one vendor operation with KeyGate's retry policy (the SDKs' own retries are off):
  * 429, 408, 5xx and transport failures are retried with exponential backoff and jitter, honouring
  * Retry-After, within bounded attempts and total time, then become 'vendor_unavailable'. Every other
  * failure becomes a VendorError of its kind at once. Operations passed here must be safe to repeat.
+ * A 429 is the vendor asking us to slow down, not failing: waiting it out does not use up an attempt,
+ * only time, so bulk work under an admin rate limit queues instead of failing.
  */
 export async function callVendor<T>(ctx: VendorCallContext, operation: string, fn: () => Promise<T>): Promise<T> {
   const startedAt = ctx.clock.now();
   let last: VendorFailure | undefined;
-  for (let attempt = 1; attempt <= ctx.policy.maxAttempts; attempt += 1) {
+  let failures = 0;
+  let throttledWaits = 0;
+  for (;;) {
     try {
       return await fn();
     } catch (error: unknown) {
@@ -53,8 +60,11 @@ export async function callVendor<T>(ctx: VendorCallContext, operation: string, f
       last = ctx.describe(error);
       const kind = classify(last);
       if (kind !== 'vendor_unavailable') throw toVendorError(ctx, operation, kind, last);
-      if (attempt === ctx.policy.maxAttempts) break;
-      const delay = nextDelay(ctx, attempt, last);
+      const throttled = last.status === 429;
+      if (throttled) throttledWaits += 1;
+      else failures += 1;
+      if (failures >= ctx.policy.maxAttempts || throttledWaits > MAX_THROTTLED_WAITS) break;
+      const delay = nextDelay(ctx, Math.max(1, throttled ? throttledWaits : failures), last);
       if (ctx.clock.now() + delay - startedAt > ctx.policy.maxTotalMs) break;
       await ctx.clock.sleep(delay);
     }
@@ -99,7 +109,8 @@ export function classify(failure: VendorFailure): VendorErrorKind {
 }
 
 function nextDelay(ctx: VendorCallContext, attempt: number, failure: VendorFailure): number {
-  if (failure.retryAfterMs !== undefined) return failure.retryAfterMs;
+  // Never earlier than the vendor asked; up to 20% later, so callers throttled together do not return together.
+  if (failure.retryAfterMs !== undefined) return Math.round(failure.retryAfterMs * (1 + 0.2 * ctx.clock.random()));
   const ceiling = Math.min(ctx.policy.maxDelayMs, ctx.policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (ctx.clock.random() * ceiling) / 2);
 }
