@@ -1,5 +1,6 @@
 import { VendorError, type DecryptedConnection, type RetryPolicy, type VendorEndpoints } from '../contract';
 import { SecretScrubber } from './secret-scrubber';
+import { ThrottleGates } from './throttle-gate';
 import { resolveRetryPolicy, systemClock, type RetryClock, type VendorCallContext } from './vendor-call';
 import type { VendorFailure } from './vendor-failure';
 
@@ -10,6 +11,7 @@ export interface ProvisionerRuntime {
   policy: RetryPolicy;
   clock: RetryClock;
   requestTimeoutMs: number;
+  gates: ThrottleGates;
 }
 
 export function runtimeFrom(endpoints: VendorEndpoints, clock: RetryClock = systemClock): ProvisionerRuntime {
@@ -17,6 +19,7 @@ export function runtimeFrom(endpoints: VendorEndpoints, clock: RetryClock = syst
     policy: resolveRetryPolicy(endpoints.retry),
     clock,
     requestTimeoutMs: endpoints.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    gates: new ThrottleGates(),
   };
 }
 
@@ -33,6 +36,7 @@ export function callContextFor(
     scrubber: new SecretScrubber([conn.adminCredential]),
     policy: runtime.policy,
     clock: runtime.clock,
+    gate: runtime.gates.forConnection(conn.id),
     describe,
   };
 }

@@ -1,6 +1,7 @@
 import { VendorError } from '../contract';
 import { SecretScrubber } from './secret-scrubber';
-import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from './vendor-call';
+import { ThrottleGate } from './throttle-gate';
+import { callVendor, createOrFind, ignoreNotFound, type RetryClock, type VendorCallContext } from './vendor-call';
 import type { VendorFailure } from './vendor-failure';
 
 class FailureError extends Error {
@@ -161,6 +162,75 @@ describe('callVendor with a bug instead of a vendor failure', () => {
       return calls === 1 ? Promise.reject(new TypeError('fetch failed')) : Promise.resolve('ok');
     };
     await expect(callVendor(context(clock), 'list', fn)).resolves.toBe('ok');
+  });
+});
+
+describe('callVendor on a throttled connection', () => {
+  it('holds other calls on the connection back until the Retry-After one caller was given', async () => {
+    const clock = new FakeClock();
+    const gate = new ThrottleGate();
+    const throttled = failingThen([{ status: 429, retryAfterMs: 1000, message: 'slow down' }], 'first');
+    const other = failingThen([], 'second');
+    await callVendor({ ...context(clock), gate }, 'create project', throttled.fn);
+    clock.sleeps.length = 0;
+    clock.nowMs -= 1100; // as if the second call started right after the first one's 429
+    await expect(callVendor({ ...context(clock), gate }, 'create project', other.fn)).resolves.toBe('second');
+    expect(clock.sleeps).toEqual([1100]); // the 1000 ms left on the gate plus jitter
+    expect(other.calls()).toBe(1);
+  });
+
+  it('does not hold back calls on a connection that was never throttled', async () => {
+    const clock = new FakeClock();
+    await callVendor({ ...context(clock), gate: new ThrottleGate() }, 'list projects', failingThen([], 'ok').fn);
+    expect(clock.sleeps).toEqual([]);
+  });
+});
+
+describe('createOrFind', () => {
+  function steps(createFailures: VendorFailure[], existing: string | undefined) {
+    const create = failingThen(createFailures, 'created');
+    let finds = 0;
+    return {
+      steps: {
+        create: create.fn,
+        find: () => {
+          finds += 1;
+          return Promise.resolve(existing);
+        },
+      },
+      creates: create.calls,
+      finds: () => finds,
+    };
+  }
+
+  it('creates with a single call when nothing goes wrong: no lookup, however many objects the vendor holds', async () => {
+    const s = steps([], 'old');
+    await expect(createOrFind(context(new FakeClock()), 'create project', s.steps)).resolves.toBe('created');
+    expect([s.creates(), s.finds()]).toEqual([1, 0]);
+  });
+
+  it('retries a throttled create without a lookup: a 429 reached nothing', async () => {
+    const s = steps([{ status: 429, retryAfterMs: 10, message: 'slow down' }, { status: 429, retryAfterMs: 10, message: 'slow down' }], 'stray');
+    await expect(createOrFind(context(new FakeClock()), 'create project', s.steps)).resolves.toBe('created');
+    expect([s.creates(), s.finds()]).toEqual([3, 0]);
+  });
+
+  it('after a lost answer, finds what the lost attempt made instead of creating a second one', async () => {
+    const s = steps([{ message: 'socket hang up' }], 'made-by-lost-attempt');
+    await expect(createOrFind(context(new FakeClock()), 'create project', s.steps)).resolves.toBe('made-by-lost-attempt');
+    expect([s.creates(), s.finds()]).toEqual([1, 1]);
+  });
+
+  it('after a 5xx that made nothing, looks, finds nothing and creates', async () => {
+    const s = steps([{ status: 502, message: 'bad gateway' }], undefined);
+    await expect(createOrFind(context(new FakeClock()), 'create project', s.steps)).resolves.toBe('created');
+    expect([s.creates(), s.finds()]).toEqual([2, 1]);
+  });
+
+  it('does not retry a refusal', async () => {
+    const s = steps([{ status: 400, message: 'name taken' }], undefined);
+    expect((await caught(createOrFind(context(new FakeClock()), 'create project', s.steps))).kind).toBe('invalid_request');
+    expect([s.creates(), s.finds()]).toEqual([1, 0]);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   type VendorErrorKind,
 } from '../contract';
 import type { SecretScrubber } from './secret-scrubber';
+import type { ThrottleGate } from './throttle-gate';
 import type { VendorFailure } from './vendor-failure';
 
 export interface RetryClock {
@@ -28,6 +29,8 @@ export interface VendorCallContext {
   scrubber: SecretScrubber;
   policy: RetryPolicy;
   clock: RetryClock;
+  /** The connection's shared throttle gate; absent, each call only waits out its own 429s. */
+  gate?: ThrottleGate;
   describe(error: unknown): VendorFailure;
 }
 
@@ -44,7 +47,8 @@ const MAX_THROTTLED_WAITS = 100;
  * Retry-After, within bounded attempts and total time, then become 'vendor_unavailable'. Every other
  * failure becomes a VendorError of its kind at once. Operations passed here must be safe to repeat.
  * A 429 is the vendor asking us to slow down, not failing: waiting it out does not use up an attempt,
- * only time, so bulk work under an admin rate limit queues instead of failing.
+ * only time, so bulk work under an admin rate limit queues instead of failing. It also closes the
+ * connection's gate, so other calls on that connection hold back until the vendor's Retry-After.
  */
 export async function callVendor<T>(ctx: VendorCallContext, operation: string, fn: () => Promise<T>): Promise<T> {
   const startedAt = ctx.clock.now();
@@ -52,6 +56,7 @@ export async function callVendor<T>(ctx: VendorCallContext, operation: string, f
   let failures = 0;
   let throttledWaits = 0;
   for (;;) {
+    await waitForGate(ctx, startedAt);
     try {
       return await fn();
     } catch (error: unknown) {
@@ -61,8 +66,10 @@ export async function callVendor<T>(ctx: VendorCallContext, operation: string, f
       const kind = classify(last);
       if (kind !== 'vendor_unavailable') throw toVendorError(ctx, operation, kind, last);
       const throttled = last.status === 429;
-      if (throttled) throttledWaits += 1;
-      else failures += 1;
+      if (throttled) {
+        throttledWaits += 1;
+        if (last.retryAfterMs !== undefined) ctx.gate?.closeUntil(ctx.clock.now() + last.retryAfterMs);
+      } else failures += 1;
       if (failures >= ctx.policy.maxAttempts || throttledWaits > MAX_THROTTLED_WAITS) break;
       const delay = nextDelay(ctx, Math.max(1, throttled ? throttledWaits : failures), last);
       if (ctx.clock.now() + delay - startedAt > ctx.policy.maxTotalMs) break;
@@ -70,6 +77,45 @@ export async function callVendor<T>(ctx: VendorCallContext, operation: string, f
     }
   }
   throw toVendorError(ctx, operation, 'vendor_unavailable', last ?? { message: 'no attempt was made' });
+}
+
+/**
+ * Creates a vendor object that has no idempotency key of its own, as one retried unit of one call. Only after a
+ * failure that may have reached the vendor (no answer, a timeout, a 5xx) does the next attempt first look for what
+ * the lost attempt may have made; a 429 or a refusal reached nothing, so a retry after one creates straight away.
+ * That keeps the common path to one call, however many objects the vendor holds.
+ */
+export function createOrFind<T>(
+  ctx: VendorCallContext,
+  operation: string,
+  steps: { create: () => Promise<T>; find: () => Promise<T | undefined> },
+): Promise<T> {
+  let mayExist = false;
+  return callVendor(ctx, operation, async () => {
+    if (mayExist) {
+      const found = await steps.find();
+      if (found !== undefined) return found;
+    }
+    try {
+      return await steps.create();
+    } catch (error: unknown) {
+      if (mayHaveActed(ctx, error)) mayExist = true;
+      throw error;
+    }
+  });
+}
+
+function mayHaveActed(ctx: VendorCallContext, error: unknown): boolean {
+  if (error instanceof VendorError || isProgrammingError(error)) return false;
+  const failure = ctx.describe(error);
+  return classify(failure) === 'vendor_unavailable' && failure.status !== 429;
+}
+
+/** Holds a call back while the connection is throttled, with jitter so the held calls do not return at once. */
+async function waitForGate(ctx: VendorCallContext, startedAt: number): Promise<void> {
+  const waitMs = ctx.gate?.waitMs(ctx.clock.now()) ?? 0;
+  if (waitMs === 0 || ctx.clock.now() + waitMs - startedAt > ctx.policy.maxTotalMs) return;
+  await ctx.clock.sleep(Math.round(waitMs * (1 + 0.2 * ctx.clock.random())));
 }
 
 /** For revoke paths: an object that is already gone counts as done. */

@@ -1,3 +1,4 @@
+import type { ProjectRateLimit } from 'openai/resources/admin/organization/projects/rate-limits';
 import type { KeyPolicy, PolicyReadback } from '../contract';
 import { callVendor, ignoreNotFound, type VendorCallContext } from '../common/vendor-call';
 import type { OpenAIAdmin } from './openai-admin-client';
@@ -8,14 +9,19 @@ import type { OpenAIAdmin } from './openai-admin-client';
  * rate_limit_rpm leaves the organization's limit in place instead of failing.
  */
 export async function pushOpenAIPolicy(ctx: VendorCallContext, admin: OpenAIAdmin, projectId: string, policy: KeyPolicy): Promise<void> {
-  await callVendor(ctx, 'set project rate limits', async () => {
-    for await (const limit of admin.projects.rateLimits.listRateLimits(projectId, { limit: 100 })) {
-      if (policy.modelsAllowed && !policy.modelsAllowed.includes(limit.model)) continue;
-      const target = Math.min(policy.rateLimitRpm, limit.max_requests_per_1_minute);
-      if (limit.max_requests_per_1_minute === target) continue;
-      await admin.projects.rateLimits.updateRateLimit(limit.id, { project_id: projectId, max_requests_per_1_minute: target });
-    }
+  const limits = await callVendor(ctx, 'list project rate limits', async () => {
+    const all: ProjectRateLimit[] = [];
+    for await (const limit of admin.projects.rateLimits.listRateLimits(projectId, { limit: 100 })) all.push(limit);
+    return all;
   });
+  for (const limit of limits) {
+    if (policy.modelsAllowed && !policy.modelsAllowed.includes(limit.model)) continue;
+    const target = Math.min(policy.rateLimitRpm, limit.max_requests_per_1_minute);
+    if (limit.max_requests_per_1_minute === target) continue;
+    await callVendor(ctx, 'set project rate limit', () =>
+      admin.projects.rateLimits.updateRateLimit(limit.id, { project_id: projectId, max_requests_per_1_minute: target }),
+    );
+  }
   if (policy.modelsAllowed) {
     const modelIds = policy.modelsAllowed;
     await callVendor(ctx, 'set project model allow-list', () =>

@@ -149,7 +149,7 @@ export class OpenAIProvisioner extends BaseVendorProvisioner {
     const accountName = managedScopeName(intent, NAMING_RULES.openai);
     const accountId = await ensureServiceAccount(ctx, admin, scope.scopeId, accountName);
     await record('service_account_created', { ...scope, refs: { project_id: scope.scopeId, service_account_id: accountId } });
-    const key = await issueServiceAccountKey(ctx, admin, scope.scopeId, accountName, intent.policy.expiresAt);
+    const key = await issueServiceAccountKey(ctx, admin, scope.scopeId, { id: accountId, name: accountName }, intent.policy.expiresAt);
     const refs = { project_id: scope.scopeId, service_account_id: key.serviceAccountId };
     await record('key_created', { ...scope, refs, vendorKeyId: key.id });
     return {

@@ -1,6 +1,6 @@
 import type { Project } from 'openai/resources/admin/organization/projects/projects';
 import type { ProjectServiceAccount } from 'openai/resources/admin/organization/projects/service-accounts/service-accounts';
-import { callVendor, ignoreNotFound, type VendorCallContext } from '../common/vendor-call';
+import { callVendor, createOrFind, ignoreNotFound, type VendorCallContext } from '../common/vendor-call';
 import type { OpenAIAdmin } from './openai-admin-client';
 
 export async function findProjectByName(admin: OpenAIAdmin, name: string): Promise<Project | undefined> {
@@ -10,10 +10,11 @@ export async function findProjectByName(admin: OpenAIAdmin, name: string): Promi
   return undefined;
 }
 
-/** Find-or-create as one retried unit: a create whose answer was lost is found on the next attempt. */
+/** One call normally; a retry after a lost answer first looks the project up by its unique managed name. */
 export function ensureProject(ctx: VendorCallContext, admin: OpenAIAdmin, name: string, keyId: string): Promise<Project> {
-  return callVendor(ctx, 'create project', async () => {
-    return (await findProjectByName(admin, name)) ?? (await admin.projects.create({ name, external_key_id: keyId }));
+  return createOrFind(ctx, 'create project', {
+    create: () => admin.projects.create({ name, external_key_id: keyId }),
+    find: () => findProjectByName(admin, name),
   });
 }
 
@@ -23,15 +24,12 @@ export async function listServiceAccounts(admin: OpenAIAdmin, projectId: string)
   return accounts;
 }
 
-/** A service account with no key yet; one left by an interrupted attempt is reused. */
+/** A service account with no key yet; one made by an attempt whose answer was lost is reused. */
 export function ensureServiceAccount(ctx: VendorCallContext, admin: OpenAIAdmin, projectId: string, name: string): Promise<string> {
-  return callVendor(ctx, 'create service account', () => findOrCreateAccount(admin, projectId, name));
-}
-
-async function findOrCreateAccount(admin: OpenAIAdmin, projectId: string, name: string): Promise<string> {
-  const existing = (await listServiceAccounts(admin, projectId)).find((account) => account.name === name);
-  if (existing) return existing.id;
-  return (await admin.projects.serviceAccounts.create(projectId, { name, create_service_account_only: true })).id;
+  return createOrFind(ctx, 'create service account', {
+    create: async () => (await admin.projects.serviceAccounts.create(projectId, { name, create_service_account_only: true })).id,
+    find: async () => (await listServiceAccounts(admin, projectId)).find((account) => account.name === name)?.id,
+  });
 }
 
 export interface IssuedOpenAIKey {
@@ -42,31 +40,36 @@ export interface IssuedOpenAIKey {
 
 /**
  * Issues the service account's one key through the service-account key endpoint, which takes
- * expires_in_seconds, so OpenAI itself ends the key at the policy's expiry. If an interrupted
- * attempt already made a key nobody received, the account is replaced rather than the key deleted,
- * because older API versions refuse to delete service-account keys. Exactly one live key results.
+ * expires_in_seconds, so OpenAI itself ends the key at the policy's expiry. If an attempt whose answer was
+ * lost already made a key nobody received, the account is replaced rather than the key deleted, because
+ * older API versions refuse to delete service-account keys. Exactly one live key results.
  */
 export function issueServiceAccountKey(
   ctx: VendorCallContext,
   admin: OpenAIAdmin,
   projectId: string,
-  name: string,
+  account: { id: string; name: string },
   expiresAt: Date,
 ): Promise<IssuedOpenAIKey> {
-  return callVendor(ctx, 'create service account key', async () => {
-    let serviceAccountId = await findOrCreateAccount(admin, projectId, name);
-    if ((await keyIdsOwnedBy(admin, projectId, serviceAccountId)).length > 0) {
-      await deleteServiceAccount(ctx, admin, projectId, serviceAccountId);
-      serviceAccountId = (await admin.projects.serviceAccounts.create(projectId, { name, create_service_account_only: true })).id;
-    }
-    const secondsLeft = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-    const key = await admin.projects.serviceAccounts.apiKeys.create(serviceAccountId, {
-      project_id: projectId,
-      name,
-      expires_in_seconds: secondsLeft,
-    });
-    ctx.scrubber.add(key.value);
-    return { serviceAccountId, id: key.id, value: key.value };
+  let serviceAccountId = account.id;
+  return createOrFind(ctx, 'create service account key', {
+    find: async () => {
+      if ((await keyIdsOwnedBy(admin, projectId, serviceAccountId)).length > 0) {
+        await deleteServiceAccount(ctx, admin, projectId, serviceAccountId);
+        serviceAccountId = (await admin.projects.serviceAccounts.create(projectId, { name: account.name, create_service_account_only: true })).id;
+      }
+      return undefined;
+    },
+    create: async () => {
+      const secondsLeft = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+      const key = await admin.projects.serviceAccounts.apiKeys.create(serviceAccountId, {
+        project_id: projectId,
+        name: account.name,
+        expires_in_seconds: secondsLeft,
+      });
+      ctx.scrubber.add(key.value);
+      return { serviceAccountId, id: key.id, value: key.value };
+    },
   });
 }
 
