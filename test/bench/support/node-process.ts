@@ -17,7 +17,7 @@ export interface NodeProcess {
 export function spawnNode(script: string, args: string[], env: Record<string, string>, logFile: string): NodeProcess {
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [script, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...(process.env.BENCH_CHILD_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_CHILD_NODE_OPTIONS } : {}), ...env },
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);

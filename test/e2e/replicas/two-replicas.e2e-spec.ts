@@ -61,6 +61,60 @@ describe('two API processes on one database', () => {
   });
 });
 
+describe('sessions across two API processes that cache them', () => {
+  let s: KeyStack;
+  const replicas: KeygateProcess[] = [];
+  let urls: string[] = [];
+
+  beforeAll(async () => {
+    s = await startKeyStack();
+    const env = { DATABASE_URL: s.t.db.url, KEYGATE_MASTER_KEY: s.t.masterKey, JWT_SECRET: s.t.config.secrets.jwtSecret ?? '', JOBS_ENABLED: 'false', PORT: '0', HOST: '127.0.0.1' };
+    for (const name of ['cache-a', 'cache-b']) replicas.push(spawnKeygate('serve', env, name));
+    urls = await Promise.all(replicas.map(async (r) => listeningUrl(r)));
+    // Both caches are on, so what follows proves invalidation, not a database check on every request.
+    await Promise.all(replicas.map((r) => r.waitForLog((e) => typeof e.msg === 'string' && e.msg.startsWith('Listening for session changes'), 30_000)));
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.stop('SIGTERM')));
+    await s.close();
+  });
+
+  const signIn = async (url: string, role: 'admin' | 'viewer') => {
+    const user = s.org.users[role];
+    const res = await new HttpClient(url).post<{ access_token: string }>('/api/v1/auth/login', { email: user.email, password: user.password });
+    expect(res.status).toBe(200);
+    return res.body.access_token;
+  };
+  const statusOn = async (url: string, token: string) => (await new HttpClient(url).get('/api/v1/keys', { token })).status;
+  /** The other replica hears of the change through PostgreSQL's NOTIFY; that takes milliseconds, not the cache TTL. */
+  const statusSoonOn = async (url: string, token: string, want: number) => {
+    const deadline = Date.now() + 2000;
+    let status = await statusOn(url, token);
+    while (status !== want && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+      status = await statusOn(url, token);
+    }
+    return status;
+  };
+
+  it('a sign-out on one replica ends the session there at once and on the other, which had it cached, within moments', async () => {
+    const [a, b] = urls as [string, string];
+    const token = await signIn(a, 'admin');
+    expect(await statusOn(b, token)).toBe(200); // b now holds the session in its cache
+    expect((await new HttpClient(a).post('/api/v1/auth/logout', {}, { token })).status).toBe(204);
+    expect(await statusOn(a, token)).toBe(401);
+    expect(await statusSoonOn(b, token, 401)).toBe(401);
+  });
+
+  it('a user switched off straight in the database is refused by both replicas', async () => {
+    const [a, b] = urls as [string, string];
+    const token = await signIn(a, 'viewer');
+    expect([await statusOn(a, token), await statusOn(b, token)]).toEqual([200, 200]);
+    await s.t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [s.org.users.viewer.id]);
+    expect([await statusSoonOn(a, token, 401), await statusSoonOn(b, token, 401)]).toEqual([401, 401]);
+  });
+});
+
 async function listeningUrl(replica: KeygateProcess): Promise<string> {
   const entry = await replica.waitForLog((e) => e.msg === 'KeyGate is listening' && typeof e.port === 'number', 30_000);
   return `http://127.0.0.1:${String(entry.port)}`;

@@ -9,13 +9,15 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { MeService } from './me.service';
+import { SessionChangeListener } from './session-change.listener';
+import { SessionCacheModule } from './session-cache.module';
 import { SessionRepository } from './session.repository';
 import { TokenService } from './token.service';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({}), UsersModule, OrganizationsModule],
+  imports: [PassportModule, JwtModule.register({}), UsersModule, OrganizationsModule, SessionCacheModule],
   controllers: [AuthController],
-  providers: [AuthService, MeService, TokenService, JwtStrategy, SessionRepository, LoginRateLimiter, PasswordHasher],
+  providers: [AuthService, MeService, TokenService, JwtStrategy, SessionRepository, SessionChangeListener, LoginRateLimiter, PasswordHasher],
   exports: [SessionRepository],
 })
 export class AuthModule {}

@@ -10,6 +10,7 @@ import { AuditOrigin, originOf } from '@api/modules/audit/audit-event.input';
 import { OrganizationsService } from '@api/modules/organizations/organizations.service';
 import { UsersRepository } from '@api/modules/users/users.repository';
 import { UserEntity } from '@api/modules/users/entities/user.entity';
+import { SessionLivenessCache } from './session-liveness.cache';
 import { SessionRepository } from './session.repository';
 import { TokenService } from './token.service';
 import { SignupDto } from './dto/login.dto';
@@ -21,7 +22,8 @@ export interface IssuedTokens {
   expiresIn: number;
 }
 
-type LoginOutcome = { ok: true; tokens: IssuedTokens } | { ok: false; error: DomainError };
+/** endedSessionId: a session this attempt ended (refresh-token reuse), to drop from the session cache. */
+type LoginOutcome = { ok: true; tokens: IssuedTokens } | { ok: false; error: DomainError; endedSessionId?: string };
 
 @Injectable()
 export class AuthService {
@@ -32,6 +34,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly sessions: SessionRepository,
+    private readonly sessionCache: SessionLivenessCache,
     private readonly tokens: TokenService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditWriter,
@@ -79,7 +82,10 @@ export class AuthService {
       return { ok: true, tokens };
     });
     this.metrics.logins.inc({ outcome: outcome.ok ? 'success' : outcome.error.code });
-    if (!outcome.ok) throw outcome.error;
+    if (!outcome.ok) {
+      if (outcome.endedSessionId) this.sessionCache.forgetSession(outcome.endedSessionId);
+      throw outcome.error;
+    }
     return outcome.tokens;
   }
 
@@ -106,7 +112,7 @@ export class AuthService {
           { organizationId: row.organization_id, actor: { type: 'user', id: row.user_id, label: null }, meta },
           { action: 'auth.refresh_token_reused', outcome: 'denied', target: { type: 'session', id: row.session_id } },
         );
-        return { ok: false, error: new DomainError('refresh_token_reused', 'This refresh token was already used; the session has been ended for safety') };
+        return { ok: false, error: new DomainError('refresh_token_reused', 'This refresh token was already used; the session has been ended for safety'), endedSessionId: row.session_id };
       }
       if (!row.token_live || !row.session_live || !row.user_active) return { ok: false, error: invalid };
       await this.sessions.markUsed(m, row.id);
@@ -114,7 +120,10 @@ export class AuthService {
       if (!user) return { ok: false, error: invalid };
       return { ok: true, tokens: await this.issueTokens(m, user, row.session_id) };
     });
-    if (!outcome.ok) throw outcome.error;
+    if (!outcome.ok) {
+      if (outcome.endedSessionId) this.sessionCache.forgetSession(outcome.endedSessionId);
+      throw outcome.error;
+    }
     return outcome.tokens;
   }
 
@@ -123,6 +132,7 @@ export class AuthService {
       await this.sessions.revokeSession(m, ctx.organizationId, ctx.user.sessionId, 'logout');
       await this.audit.append(m, originOf(ctx), { action: 'auth.logout', target: { type: 'session', id: ctx.user.sessionId } });
     });
+    this.sessionCache.forgetSession(ctx.user.sessionId);
   }
 
   private async startSession(m: Parameters<SessionRepository['create']>[0], user: UserEntity, meta: RequestMeta): Promise<IssuedTokens> {

@@ -5,12 +5,14 @@ import { AppConfig } from '@api/config/app-config';
 import { RuntimeSecrets } from '@api/bootstrap/runtime-secrets';
 import { AuthenticatedUser } from '@api/common/auth/authenticated-user';
 import { DomainError } from '@api/common/errors/domain-error';
+import { SessionLivenessCache } from './session-liveness.cache';
 import { SessionRepository } from './session.repository';
 import type { AccessTokenClaims } from './token.service';
 
 /**
  * Verifies the bearer token (HS256 only, issuer and audience checked) and then the session behind it,
- * so sign-out, deactivation and role changes take effect on the very next request.
+ * so sign-out, deactivation and role changes take effect on the very next request. A session the database
+ * confirmed within SESSION_CACHE_SECONDS is trusted from the cache, which every such change empties.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -18,6 +20,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     config: AppConfig,
     secrets: RuntimeSecrets,
     private readonly sessions: SessionRepository,
+    private readonly cache: SessionLivenessCache,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -30,8 +33,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    const live = await this.sessions.findLiveSessionUser(claims.sid, claims.sub, claims.org);
+    const cached = this.cache.get(claims.sid);
+    if (cached && cached.userId === claims.sub && cached.organizationId === claims.org) return cached;
+    const generation = this.cache.currentGeneration();
+    const live = await this.sessions.findLiveSession(claims.sid, claims.sub, claims.org);
     if (!live) throw new DomainError('session_expired', 'This session has ended; sign in again');
-    return live;
+    this.cache.remember(live.user, live.expiresAt.getTime(), generation);
+    return live.user;
   }
 }

@@ -10,6 +10,7 @@ interface LiveRow {
   email: string;
   role: Role;
   developer_id: string | null;
+  expires_at: Date;
 }
 
 interface RefreshRow {
@@ -28,18 +29,21 @@ interface RefreshRow {
 export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findLiveSessionUser(sessionId: string, userId: string, organizationId: string): Promise<AuthenticatedUser | null> {
+  /** The session's user when the session and the user are both live, with when the session ends. */
+  async findLiveSession(sessionId: string, userId: string, organizationId: string): Promise<{ user: AuthenticatedUser; expiresAt: Date } | null> {
     const rows = await this.dataSource.query<LiveRow[]>(
-      `SELECT u.id AS user_id, u.organization_id, u.email, u.role, u.developer_id
+      `SELECT u.id AS user_id, u.organization_id, u.email, u.role, u.developer_id, s.expires_at
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.organization_id = $3
           AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId, userId, organizationId],
     );
     const row = rows[0];
-    return row
-      ? { userId: row.user_id, organizationId: row.organization_id, email: row.email, role: row.role, sessionId, developerId: row.developer_id }
-      : null;
+    if (!row) return null;
+    return {
+      user: { userId: row.user_id, organizationId: row.organization_id, email: row.email, role: row.role, sessionId, developerId: row.developer_id },
+      expiresAt: new Date(row.expires_at),
+    };
   }
 
   async create(m: EntityManager, s: { organizationId: string; userId: string; ttlSeconds: number; ip: string; userAgent: string | null }): Promise<string> {

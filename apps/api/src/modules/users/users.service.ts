@@ -8,6 +8,7 @@ import { decodeCursor, PageQueryDto, toPage } from '@api/common/http/pagination'
 import { RequestContext } from '@api/common/request/request-context';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { originOf } from '@api/modules/audit/audit-event.input';
+import { SessionLivenessCache } from '@api/modules/auth/session-liveness.cache';
 import { SessionRepository } from '@api/modules/auth/session.repository';
 import { DevelopersRepository } from '@api/modules/developers/developers.repository';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto';
@@ -22,6 +23,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly developers: DevelopersRepository,
     private readonly sessions: SessionRepository,
+    private readonly sessionCache: SessionLivenessCache,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditWriter,
   ) {}
@@ -53,7 +55,7 @@ export class UsersService {
   async update(ctx: RequestContext, id: string, dto: UpdateUserDto): Promise<UserDto> {
     if (dto.role) this.assertMayGrant(ctx, dto.role);
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
-    return this.dataSource.transaction(async (m) => {
+    const updated = await this.dataSource.transaction(async (m) => {
       const user = await this.users.findByIdLocked(m, ctx.organizationId, id);
       if (!user) throw notFound('user_not_found', 'User', id);
       if (!roleAtLeast(ctx.user.role, user.role)) throw new DomainError('role_escalation', `A ${ctx.user.role} cannot change a ${user.role}`);
@@ -76,6 +78,8 @@ export class UsersService {
       await this.audit.append(m, originOf(ctx), { action, target: { type: 'user', id: user.id }, details: changes });
       return toUserDto(user);
     });
+    this.sessionCache.forgetUser(updated.id); // this replica at once; the others when the database's notification arrives
+    return updated;
   }
 
   deactivate(ctx: RequestContext, id: string): Promise<UserDto> {
