@@ -1,22 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import OpenAI from 'openai';
-import {
-  buildApiServer,
-  createTestDatabase,
-  createTestOrganization,
-  HttpClient,
-  recordSecret,
-  startApiProcess,
-  startTestApp,
-  startVendorSimForTests,
-  testRunDir,
-  type ApiProcess,
-  type TestApp,
-  type TestOrganization,
-  type TestVendorSim,
-} from '@keygate/testing';
+import { HttpClient, recordSecret } from '@keygate/testing';
 import { JobsService } from '@api/modules/jobs/jobs.service';
+import { startChaosStack, type ChaosStack } from './support/chaos-stack';
 
 jest.setTimeout(15 * 60_000);
 
@@ -34,62 +20,31 @@ interface Run {
  * active row its live vendor key.
  */
 describe('crash safety: SIGKILL at every step boundary, restart, one reconciler pass', () => {
-  const masterKey = randomBytes(32).toString('base64');
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const saved = { lease: process.env.JOBS_LEASE_SECONDS, pending: process.env.RECONCILE_PENDING_AFTER_SECONDS };
-  let sim: TestVendorSim;
-  let t: TestApp;
-  let org: TestOrganization;
-  let api: ApiProcess;
-  let main: string;
-  let env: Record<string, string>;
+  let stack: ChaosStack;
+  let sim: ChaosStack['sim'];
+  let t: ChaosStack['t'];
   let developerId: string;
-  let restarts = 0;
   const runs: Run[] = [];
 
-  const http = () => new HttpClient(api.url);
-  const token = () => org.users.owner.token;
-  const restart = async () => {
-    api = await startApiProcess({ main, env, name: `chaos-api-${restarts++}` });
-  };
+  const http = (): HttpClient => stack.http();
+  const token = () => stack.token();
 
   beforeAll(async () => {
-    process.env.JOBS_LEASE_SECONDS = '1';
-    process.env.RECONCILE_PENDING_AFTER_SECONDS = '0';
-    main = buildApiServer();
-    sim = await startVendorSimForTests();
+    stack = await startChaosStack({
+      buildDir: '.keygate-chaos/dist',
+      name: 'chaos',
+      vendorEnv: (s) => ({ OPENAI_BASE_URL: s.urls.openai, ANTHROPIC_BASE_URL: s.urls.anthropic }),
+    });
+    ({ sim, t } = stack);
     recordSecret(sim.credentials.openaiAdminKey);
-    const db = await createTestDatabase();
-    env = {
-      DATABASE_URL: db.url,
-      KEYGATE_MASTER_KEY: masterKey,
-      JWT_SECRET: jwtSecret,
-      OPENAI_BASE_URL: sim.urls.openai,
-      ANTHROPIC_BASE_URL: sim.urls.anthropic,
-      JOBS_ENABLED: 'false',
-      JOBS_LEASE_SECONDS: '1',
-      SECURE_COOKIES: 'false',
-      LOGIN_RATE_PER_MINUTE: '10000',
-      KEYGATE_DATA_DIR: join(testRunDir(), 'data', `${db.name}-chaos`),
-    };
-    // The in-process app shares the database: fixtures, and the reconciler pass after each crash.
-    t = await startTestApp({ database: db, env: { ...env, JOBS_ENABLED: 'false' } });
-    org = await createTestOrganization(t);
     const conn = await t.http.post<{ id: string }>('/api/v1/vendors/connections', { vendor: 'openai', label: 'sim', admin_api_key: sim.credentials.openaiAdminKey }, { token: token() });
     expect(conn.status).toBe(201);
     const dev = await t.http.post<{ id: string }>('/api/v1/developers', { name: 'Crash Test', email: 'crash@example.com', team: 'chaos' }, { token: token() });
     developerId = dev.body.id;
-    await restart();
   });
 
   afterAll(async () => {
-    await api?.stop();
-    await t?.close();
-    await sim?.stop();
-    process.env.JOBS_LEASE_SECONDS = saved.lease;
-    process.env.RECONCILE_PENDING_AFTER_SECONDS = saved.pending;
-    if (saved.lease === undefined) delete process.env.JOBS_LEASE_SECONDS;
-    if (saved.pending === undefined) delete process.env.RECONCILE_PENDING_AFTER_SECONDS;
+    await stack?.close();
   });
 
   async function newDeveloper(): Promise<string> {
@@ -141,12 +96,12 @@ describe('crash safety: SIGKILL at every step boundary, restart, one reconciler 
     const request = start(operation, target);
     const reached = await Promise.race([sim.control.waitForPaused(1, 20_000).then(() => true), request.then(() => false)]);
     if (reached) {
-      await api.kill();
+      await stack.api().kill();
       await sim.control.releaseAll();
     }
     await request;
     await sim.control.clearFaults();
-    if (reached) await restart();
+    if (reached) await stack.restart();
     return reached;
   }
 

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { intentPrefix, type ManagedScope } from '@keygate/provisioners';
 import {
-  buildApiServer,
   connectionBodies,
   MATRIX_VENDORS,
   recordAnswerSecret,
@@ -10,21 +8,12 @@ import {
   simulatorEnv,
   type IssuedKeyAnswer,
   type MatrixVendor,
-  createTestDatabase,
-  createTestOrganization,
-  HttpClient,
-  startApiProcess,
-  startTestApp,
-  startVendorSimForTests,
-  testRunDir,
-  type ApiProcess,
-  type TestApp,
-  type TestOrganization,
-  type TestVendorSim,
+  type HttpClient,
 } from '@keygate/testing';
 import { JobsService } from '@api/modules/jobs/jobs.service';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
+import { startChaosStack, type ChaosStack } from '../support/chaos-stack';
 
 jest.setTimeout(30 * 60_000);
 
@@ -46,61 +35,29 @@ const OPERATIONS: Record<MatrixVendor, readonly Operation[]> = {
  * holds a key, and every live row's scope (and key) exists at the vendor.
  */
 describe('crash safety per vendor: SIGKILL at every vendor-call boundary, restart, one reconciler pass', () => {
-  const saved = { lease: process.env.JOBS_LEASE_SECONDS, pending: process.env.RECONCILE_PENDING_AFTER_SECONDS };
-  let sim: TestVendorSim;
-  let t: TestApp;
-  let org: TestOrganization;
-  let api: ApiProcess;
-  let main: string;
-  let env: Record<string, string>;
+  let stack: ChaosStack;
+  let sim: ChaosStack['sim'];
+  let t: ChaosStack['t'];
+  let org: ChaosStack['org'];
   const connections = {} as Record<MatrixVendor, string>;
-  let restarts = 0;
   const runs: Array<{ vendor: MatrixVendor; operation: Operation; call: number }> = [];
 
-  const http = () => new HttpClient(api.url);
-  const token = () => org.users.owner.token;
-  const restart = async () => {
-    api = await startApiProcess({ main, env, name: `vendor-chaos-api-${restarts++}` });
-  };
+  const http = (): HttpClient => stack.http();
+  const token = () => stack.token();
 
   beforeAll(async () => {
-    process.env.JOBS_LEASE_SECONDS = '1';
-    process.env.RECONCILE_PENDING_AFTER_SECONDS = '0';
-    main = buildApiServer('.keygate-vendor-chaos/dist');
-    sim = await startVendorSimForTests();
+    stack = await startChaosStack({ buildDir: '.keygate-vendor-chaos/dist', name: 'vendor-chaos', vendorEnv: simulatorEnv });
+    ({ sim, t, org } = stack);
     recordSimSecrets(sim);
-    const db = await createTestDatabase();
-    env = {
-      ...simulatorEnv(sim, `vendor-chaos-${db.name}`),
-      DATABASE_URL: db.url,
-      KEYGATE_MASTER_KEY: randomBytes(32).toString('base64'),
-      JWT_SECRET: randomBytes(32).toString('base64url'),
-      JOBS_ENABLED: 'false',
-      JOBS_LEASE_SECONDS: '1',
-      SECURE_COOKIES: 'false',
-      LOGIN_RATE_PER_MINUTE: '10000',
-      KEYGATE_DATA_DIR: join(testRunDir(), 'data', `${db.name}-vendor-chaos`),
-      // No dashboard: a dashboard build running elsewhere at the same time must not stop a restart.
-      DASHBOARD_DIR: join(testRunDir(), 'no-dashboard'),
-    };
-    t = await startTestApp({ database: db, env });
-    org = await createTestOrganization(t);
     for (const [vendor, body] of Object.entries(connectionBodies(sim)) as Array<[MatrixVendor, Record<string, unknown>]>) {
       const res = await t.http.post<{ id: string }>('/api/v1/vendors/connections', body, { token: token() });
       expect(res.status).toBe(201);
       connections[vendor] = res.body.id;
     }
-    await restart();
   });
 
   afterAll(async () => {
-    await api?.stop();
-    await t?.close();
-    await sim?.stop();
-    process.env.JOBS_LEASE_SECONDS = saved.lease;
-    process.env.RECONCILE_PENDING_AFTER_SECONDS = saved.pending;
-    if (saved.lease === undefined) delete process.env.JOBS_LEASE_SECONDS;
-    if (saved.pending === undefined) delete process.env.RECONCILE_PENDING_AFTER_SECONDS;
+    await stack?.close();
   });
 
   async function newDeveloper(): Promise<string> {
@@ -142,12 +99,12 @@ describe('crash safety per vendor: SIGKILL at every vendor-call boundary, restar
       .catch((error: unknown) => error);
     const reached = await Promise.race([sim.control.waitForPaused(1, 20_000).then(() => true), request.then(() => false)]);
     if (reached) {
-      await api.kill();
+      await stack.api().kill();
       await sim.control.releaseAll();
     }
     await request;
     await sim.control.clearFaults();
-    if (reached) await restart();
+    if (reached) await stack.restart();
     return reached;
   }
 

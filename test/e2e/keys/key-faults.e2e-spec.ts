@@ -21,15 +21,11 @@ async function keyRows(s: KeyStack): Promise<number> {
 
 describe('vendor faults and bad input', () => {
   let s: KeyStack;
-  const savedTimeout = process.env.VENDOR_TIMEOUT_MS;
 
   beforeAll(async () => {
-    process.env.VENDOR_TIMEOUT_MS = '1000';
-    s = await startKeyStack();
+    s = await startKeyStack({ VENDOR_TIMEOUT_MS: '1000' });
   });
   afterAll(async () => {
-    if (savedTimeout === undefined) delete process.env.VENDOR_TIMEOUT_MS;
-    else process.env.VENDOR_TIMEOUT_MS = savedTimeout;
     await s.close();
   });
   afterEach(() => s.sim.control.clearFaults());

@@ -43,16 +43,12 @@ describe('background jobs on several replicas', () => {
 });
 
 describe('the job timer', () => {
-  const saved = process.env.JOBS_INTERVAL_SECONDS;
   let s: KeyStack;
 
   beforeAll(async () => {
-    process.env.JOBS_INTERVAL_SECONDS = '1';
-    s = await startKeyStack({ JOBS_ENABLED: 'true' });
+    s = await startKeyStack({ JOBS_ENABLED: 'true', JOBS_INTERVAL_SECONDS: '1' });
   });
   afterAll(async () => {
-    if (saved === undefined) delete process.env.JOBS_INTERVAL_SECONDS;
-    else process.env.JOBS_INTERVAL_SECONDS = saved;
     await s.close();
   });
 

@@ -20,18 +20,12 @@ describe('Anthropic console keys through KeyGate', () => {
   let s: VendorStack;
   let admin: Anthropic['organization'];
 
-  const savedPoll = process.env.SPEND_POLL_SECONDS;
-
   beforeAll(async () => {
-    // Job settings come from the process environment.
-    process.env.SPEND_POLL_SECONDS = '2';
-    s = await startVendorStack();
+    s = await startVendorStack({ SPEND_POLL_SECONDS: '2' });
     admin = new Anthropic({ apiKey: s.sim.credentials.anthropicAdminKey, baseURL: s.sim.urls.anthropic, maxRetries: 0 }).organization;
   });
   afterAll(async () => {
     await s.close();
-    if (savedPoll === undefined) delete process.env.SPEND_POLL_SECONDS;
-    else process.env.SPEND_POLL_SECONDS = savedPoll;
   });
 
   async function developer(withConsoleUser = true): Promise<{ id: string; email: string; name: string; userId: string | null }> {
@@ -140,7 +134,7 @@ describe('Anthropic console keys through KeyGate', () => {
     expect(await anthropicDriver.callStatus(s, made.secret, answer)).toBe(200);
   });
 
-  it('stops a key at its monthly budget from the cost report, and leaves a key under budget alone', async () => {
+  it('suspends a key at its monthly budget from the cost report, and leaves a key under budget alone', async () => {
     const spender = await developer();
     const saver = await developer();
     const over = await provision(spender.id, { budget_limit_usd: 5 });
@@ -159,7 +153,7 @@ describe('Anthropic console keys through KeyGate', () => {
     expect(await anthropicDriver.callStatus(s, overKey.secret, over)).toBe(401);
     expect(await anthropicDriver.callStatus(s, underKey.secret, under)).toBe(200);
     const states = await s.t.dataSource.query<Array<{ id: string; state: string }>>(`SELECT id, state FROM issued_keys WHERE id = ANY($1)`, [[over.key_id, under.key_id]]);
-    expect(Object.fromEntries(states.map((r) => [r.id, r.state]))).toEqual({ [over.key_id]: 'revoked', [under.key_id]: 'active' });
+    expect(Object.fromEntries(states.map((r) => [r.id, r.state]))).toEqual({ [over.key_id]: 'suspended', [under.key_id]: 'active' });
     const audit = await s.t.dataSource.query<Array<{ details: { cost_usd: number; budget_limit_usd: number } }>>(`SELECT details FROM audit_events WHERE action = 'key.budget_exhausted' AND target_id = $1`, [over.key_id]);
     expect(audit[0]?.details).toMatchObject({ cost_usd: 6, budget_limit_usd: 5 });
 

@@ -32,20 +32,13 @@ function wrongCredential(s: VendorStack, vendor: MatrixVendor): string {
 
 describe('vendor connections, policy answers and vendor faults through KeyGate', () => {
   let s: VendorStack;
-  const saved = { lease: process.env.JOBS_LEASE_SECONDS, pending: process.env.RECONCILE_PENDING_AFTER_SECONDS };
 
   beforeAll(async () => {
-    // The keys settings come from the process environment: short leases so the reconciler can take over at once.
-    process.env.JOBS_LEASE_SECONDS = '1';
-    process.env.RECONCILE_PENDING_AFTER_SECONDS = '0';
-    s = await startVendorStack();
+    // Short leases so the reconciler can take over at once.
+    s = await startVendorStack({ JOBS_LEASE_SECONDS: '1', RECONCILE_PENDING_AFTER_SECONDS: '0' });
   });
   afterAll(async () => {
     await s.close();
-    for (const [name, value] of [['JOBS_LEASE_SECONDS', saved.lease], ['RECONCILE_PENDING_AFTER_SECONDS', saved.pending]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   });
 
   /** The reconciler pass after a failure, once the failed request's claim (1 s) has run out. */

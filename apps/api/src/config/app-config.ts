@@ -1,3 +1,5 @@
+import type { KeysSettings } from './keys-settings';
+import type { SpendPollSettings } from './spend-poll-settings';
 import type { VendorEndpoints } from './vendor-endpoints';
 
 export type RunMode = 'serve' | 'start' | 'migrate';
@@ -29,6 +31,8 @@ export class AppConfig {
       loginRatePerMinute: number;
       allowSignup: boolean;
       secureCookies: boolean;
+      /** How long a verified session may be trusted without asking the database; 0 = ask on every request. */
+      sessionCacheSeconds: number;
     },
     readonly bootstrap: { adminEmail: string | null; adminPassword: string | null },
     readonly logLevel: string,
@@ -36,5 +40,9 @@ export class AppConfig {
     readonly sandbox: boolean,
     readonly vendorEndpoints: VendorEndpoints,
     readonly dashboardDir: string | null,
+    /** The key lifecycle and its background jobs (JOBS_*, VENDOR_*, REVOKE_*, IDEMPOTENCY_TTL_HOURS). */
+    readonly keys: KeysSettings,
+    /** SPEND_POLL_SECONDS: budgets KeyGate enforces itself. */
+    readonly spendPoll: SpendPollSettings,
   ) {}
 }

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppConfig, RunMode, TrustProxy } from './app-config';
 import { Env, EnvReader } from './env-parsers';
+import { KeysSettings } from './keys-settings';
 import { packageVersion, repoRoot } from './repo-root';
+import { SpendPollSettings } from './spend-poll-settings';
 import { REAL_VENDOR_ENDPOINTS, VendorEndpoints } from './vendor-endpoints';
-
 
 /** Reads and validates every variable at once; throws a ConfigError naming each bad one. */
 export function loadConfig(env: Env, mode: RunMode): AppConfig {
@@ -60,6 +61,7 @@ export function loadConfig(env: Env, mode: RunMode): AppConfig {
       loginRatePerMinute: r.int('LOGIN_RATE_PER_MINUTE', 20, 1, 10_000),
       allowSignup: r.bool('ALLOW_SIGNUP', false),
       secureCookies: r.bool('SECURE_COOKIES', mode === 'serve'),
+      sessionCacheSeconds: r.int('SESSION_CACHE_SECONDS', 10, 0, 300),
     },
     { adminEmail, adminPassword },
     r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
@@ -67,6 +69,8 @@ export function loadConfig(env: Env, mode: RunMode): AppConfig {
     sandbox,
     readVendorEndpoints(r),
     resolveDashboardDir(r.string('DASHBOARD_DIR')),
+    KeysSettings.read(r),
+    SpendPollSettings.read(r),
   );
   r.throwIfInvalid();
   return config;

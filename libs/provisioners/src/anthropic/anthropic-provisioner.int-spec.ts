@@ -156,12 +156,33 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     expect(managed.find((scope) => scope.scopeId === result.scopeId)).toMatchObject({ scopeName: result.scopeName, vendorKeyIds: [key.api_key.id] });
   });
 
-  it("reads the workspace's cost from the cost report", async () => {
+  it('reads the cost of every workspace from one cost report read', async () => {
+    const first = await provisionForUser();
+    const second = await provisionForUser();
+    const firstKey = await consoleKey(first.result.scopeId, first.userId);
+    const secondKey = await consoleKey(second.result.scopeId, second.userId);
+    await sim.control('POST', '/vendors/anthropic/usage', { model: 'claude-sonnet-4-5', api_key_id: firstKey.api_key.id, input_tokens: 1_000_000, output_tokens: 0 });
+    await sim.control('POST', '/vendors/anthropic/usage', { model: 'claude-sonnet-4-5', api_key_id: secondKey.api_key.id, input_tokens: 2_000_000, output_tokens: 0 });
+    const costs = await provisioner.usageByScope(conn, { from: new Date(Date.now() - 24 * 3600 * 1000), to: new Date(Date.now() + 3600 * 1000) });
+    expect(costs.get(first.result.scopeId)).toBeCloseTo(3, 2);
+    expect(costs.get(second.result.scopeId)).toBeCloseTo(6, 2);
+  });
+
+  it('suspends a key (inactive: 401) and resumes it (200), each step idempotent, and refuses to resume an archived key', async () => {
     const { result, userId } = await provisionForUser();
     const key = await consoleKey(result.scopeId, userId);
-    await sim.control('POST', '/vendors/anthropic/usage', { model: 'claude-sonnet-4-5', api_key_id: key.api_key.id, input_tokens: 1_000_000, output_tokens: 0 });
-    const usage = await provisioner.usage(conn, result, { from: new Date(Date.now() - 24 * 3600 * 1000), to: new Date(Date.now() + 3600 * 1000) });
-    expect(usage.costUsd).toBeCloseTo(3, 2);
+    const ref = { ...result, vendorKeyId: key.api_key.id };
+    await provisioner.setKeyEnabled(conn, ref, false);
+    await provisioner.setKeyEnabled(conn, ref, false);
+    expect((await admin.apiKeys.retrieve(key.api_key.id)).status).toBe('inactive');
+    await expect(message(key.secret)).rejects.toBeInstanceOf(AuthenticationError);
+    await provisioner.setKeyEnabled(conn, ref, true);
+    await provisioner.setKeyEnabled(conn, ref, true);
+    expect((await admin.apiKeys.retrieve(key.api_key.id)).status).toBe('active');
+    await expect(message(key.secret)).resolves.toMatchObject({ type: 'message' });
+    await provisioner.revoke(conn, ref, { offboard: false });
+    await provisioner.setKeyEnabled(conn, ref, false);
+    expect(await vendorErrorOf(provisioner.setKeyEnabled(conn, ref, true))).toMatchObject({ kind: 'precondition_failed' });
   });
 
   it('waits for retry-after on 429', async () => {

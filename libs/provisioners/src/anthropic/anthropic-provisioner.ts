@@ -21,6 +21,8 @@ import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } f
 import { anthropicAdminClient, anthropicBaseUrl, describeAnthropicFailure, type AnthropicAdmin } from './anthropic-admin-client';
 import { ANTHROPIC_CAPABILITIES, ANTHROPIC_WORKSPACE_CAP, ANTHROPIC_WORKSPACE_WARNING } from './anthropic-capabilities';
 import { pushAnthropicRateLimit, readAnthropicPolicy } from './anthropic-policy';
+import { anthropicCostByWorkspace } from './anthropic-cost-by-workspace';
+import { setAnthropicKeyEnabled } from './anthropic-key-status';
 import { AnthropicReportsClient } from './anthropic-reports-client';
 import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey, type EnsuredWorkspace } from './anthropic-scope-steps';
 
@@ -155,22 +157,17 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     return readAnthropicPolicy(ctx, admin, ref.scopeId);
   }
 
-  override async usage(conn: DecryptedConnection, ref: VendorKeyRef, window: UsageWindow): Promise<{ costUsd: number }> {
+  /** One cost report read for the whole organization, grouped by workspace (the report has no per-key grouping). */
+  override usageByScope(conn: DecryptedConnection, window: UsageWindow): Promise<Map<string, number>> {
     const { ctx } = this.open(conn);
-    const reports = new AnthropicReportsClient(anthropicBaseUrl(this.endpoints), conn.adminCredential, this.runtime.requestTimeoutMs);
-    let cents = 0;
-    let page: string | undefined;
-    do {
-      const current = page;
-      const response = await callVendor(ctx, 'read cost report', () =>
-        reports.costReportPage({ startingAt: window.from, endingAt: window.to }, current),
-      );
-      for (const bucket of response.data) {
-        for (const result of bucket.results) if (result.workspace_id === ref.scopeId) cents += Number(result.amount);
-      }
-      page = response.has_more && response.next_page ? response.next_page : undefined;
-    } while (page);
-    return { costUsd: cents / 100 };
+    return anthropicCostByWorkspace(ctx, new AnthropicReportsClient(anthropicBaseUrl(this.endpoints), conn.adminCredential, this.runtime.requestTimeoutMs), window);
+  }
+
+  /** Budget suspension: the bound key set inactive, and active again the next month. */
+  override async setKeyEnabled(conn: DecryptedConnection, ref: VendorKeyRef, enabled: boolean): Promise<void> {
+    if (!ref.vendorKeyId) return;
+    const { ctx, admin } = this.open(conn);
+    await setAnthropicKeyEnabled(ctx, admin, ref.vendorKeyId, enabled);
   }
 
   private async createWorkspaceOrExplain(conn: DecryptedConnection, ctx: VendorCallContext, admin: AnthropicAdmin, name: string, keyId: string): Promise<EnsuredWorkspace> {

@@ -41,5 +41,18 @@ export abstract class BaseVendorProvisioner {
   revokeSuperseded?(conn: DecryptedConnection, oldRef: VendorKeyRef): Promise<void>;
   /** Anthropic: find the key the developer created in the Console and bind it. null while none exists. */
   bindConsoleKey?(conn: DecryptedConnection, ref: VendorKeyRef): Promise<ConsoleKeyBinding | null>;
+  /**
+   * Month-to-date cost of the whole connection, read once (one report, every page) and grouped by vendor scope:
+   * scope id → cost in USD. Scopes without cost in the window may be absent. Budgets enforced by `keygate` use it.
+   */
+  usageByScope?(conn: DecryptedConnection, window: UsageWindow): Promise<Map<string, number>>;
+  /** @deprecated per key, one report read per key: use usageByScope. Kept only for providers not moved yet. */
   usage?(conn: DecryptedConnection, ref: VendorKeyRef, window: UsageWindow): Promise<{ costUsd: number }>;
+  /**
+   * Disables (`enabled: false`) or re-enables the key at the vendor without destroying it: how KeyGate suspends a
+   * key whose monthly budget is spent and resumes it the next month. Idempotent: the vendor state is read first,
+   * a key already in the wanted state is left alone. Throws a VendorError when the key can no longer be
+   * re-enabled (archived, deleted).
+   */
+  setKeyEnabled?(conn: DecryptedConnection, ref: VendorKeyRef, enabled: boolean): Promise<void>;
 }

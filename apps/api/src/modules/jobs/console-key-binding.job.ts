@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { systemOrigin } from '@api/modules/audit/audit-event.input';
-import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { KeysSettings } from '@api/config/keys-settings';
 import { IssuedKey, vendorRefOf } from '@api/modules/keys/lifecycle/issued-key';
 import { DB_NOW, IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';

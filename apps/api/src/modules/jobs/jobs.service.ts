@@ -2,10 +2,11 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@api/config/app-config';
-import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { KeysSettings } from '@api/config/keys-settings';
 import { IdempotencyService } from '@api/modules/keys/lifecycle/idempotency.service';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { MetricsService } from '@api/modules/metrics/metrics.service';
+import { BudgetSuspensions } from './budget-suspensions';
 import { ConsoleKeyBindingJob } from './console-key-binding.job';
 import { KeySweepsJob, SweepCounts } from './key-sweeps.job';
 import { SpendLimitJob } from './spend-limit.job';
@@ -15,8 +16,10 @@ import { InventoryCounts, VendorInventoryJob } from './vendor-inventory.job';
 export interface PassReport extends SweepCounts, InventoryCounts {
   idempotencyRecordsReaped: number;
   consoleKeysBound: number;
-  /** Keys stopped at their monthly budget by KeyGate (vendors that cannot enforce it). */
+  /** Keys suspended at their monthly budget by KeyGate (vendors that cannot enforce it): this poll's, plus interrupted suspensions finished. */
   overBudget: number;
+  /** Suspended keys whose month is over, enabled again. */
+  budgetResumed: number;
   /** Keys found in a KeyGate-managed console workspace that are not the bound key (flagged once each). */
   strayKeysFlagged: number;
 }
@@ -38,6 +41,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly sweeps: KeySweepsJob,
     private readonly binding: ConsoleKeyBindingJob,
     private readonly spendLimits: SpendLimitJob,
+    private readonly suspensions: BudgetSuspensions,
     private readonly strays: StrayConsoleKeysJob,
     private readonly inventory: VendorInventoryJob,
     private readonly idempotency: IdempotencyService,
@@ -70,12 +74,13 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async pass(): Promise<PassReport> {
     const consoleKeysBound = await this.binding.run();
     const sweeps = await this.sweeps.run();
-    const overBudget = await this.spendLimits.run();
+    const polled = await this.spendLimits.run();
+    const suspensions = await this.suspensions.run();
     const strayKeysFlagged = await this.strays.run();
     const inventory = await this.inventory.run();
     const idempotencyRecordsReaped = await this.dataSource.transaction((m) => this.idempotency.reap(m));
     await this.refreshKeyGauge();
-    return { ...sweeps, ...inventory, idempotencyRecordsReaped, consoleKeysBound, overBudget, strayKeysFlagged };
+    return { ...sweeps, ...inventory, idempotencyRecordsReaped, consoleKeysBound, overBudget: polled + suspensions.suspended, budgetResumed: suspensions.resumed, strayKeysFlagged };
   }
 
   private async refreshKeyGauge(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { systemOrigin } from '@api/modules/audit/audit-event.input';
-import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { KeysSettings } from '@api/config/keys-settings';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { KeyCompensation } from '@api/modules/keys/lifecycle/key-compensation';
 import { KeyRevoker } from '@api/modules/keys/lifecycle/key-revoker';
@@ -40,21 +40,21 @@ export class KeySweepsJob {
   }
 
   private async expire(): Promise<number> {
-    const due = await this.keys.claim(`state IN ('active','awaiting_key') AND expires_at <= now()`, [], BATCH, this.settings.leaseSeconds);
-    for (const key of due) await this.safely(key.id, () => this.revoker.revoke(systemOrigin(key.organizationId, 'expiry-sweeper'), key, 'expired', ['active', 'awaiting_key']));
+    const due = await this.keys.claim(`state IN ('active','awaiting_key','suspended') AND expires_at <= now()`, [], BATCH, this.settings.leaseSeconds);
+    for (const key of due) await this.safely(key.id, () => this.revoker.revoke(systemOrigin(key.organizationId, 'expiry-sweeper'), key, 'expired', ['active', 'awaiting_key', 'suspended']));
     return due.length;
   }
 
-  /** A rotated-out key is revoked once its grace has passed, and only while its successor is active. */
+  /** A rotated-out key (suspended meanwhile or not) is revoked once its grace has passed, and only while its successor is active. */
   private async endRotationGrace(): Promise<number> {
     const due = await this.keys.claim(
-      `state = 'active' AND superseded_by IS NOT NULL AND revoke_after <= now()
+      `state IN ('active','suspended') AND superseded_by IS NOT NULL AND revoke_after <= now()
          AND EXISTS (SELECT 1 FROM issued_keys s WHERE s.id = issued_keys.superseded_by AND s.state = 'active')`,
       [],
       BATCH,
       this.settings.leaseSeconds,
     );
-    for (const key of due) await this.safely(key.id, () => this.revoker.revoke(systemOrigin(key.organizationId, 'rotation-grace'), key, 'rotated', ['active']));
+    for (const key of due) await this.safely(key.id, () => this.revoker.revoke(systemOrigin(key.organizationId, 'rotation-grace'), key, 'rotated', ['active', 'suspended']));
     return due.length;
   }
 

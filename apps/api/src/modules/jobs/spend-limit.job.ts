@@ -1,28 +1,32 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { BaseVendorProvisioner, DecryptedConnection } from '@keygate/provisioners';
-import { AuditWriter } from '@api/modules/audit/audit-writer';
-import { systemOrigin } from '@api/modules/audit/audit-event.input';
-import { vendorRefOf, type IssuedKey } from '@api/modules/keys/lifecycle/issued-key';
+import type { BaseVendorProvisioner } from '@keygate/provisioners';
+import { SpendPollSettings } from '@api/config/spend-poll-settings';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
-import { KeyRevoker } from '@api/modules/keys/lifecycle/key-revoker';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
+import { BudgetSuspensions } from './budget-suspensions';
 import { JobLeases } from './job-leases';
-import { SpendPollSettings } from './spend-poll-settings';
 
 /** The calendar month (UTC) the monthly budget counts against, up to now. */
 export function currentBudgetWindow(now: Date): { from: Date; to: Date } {
   return { from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), to: now };
 }
 
+type SpendPollingProvisioner = BaseVendorProvisioner & Required<Pick<BaseVendorProvisioner, 'usageByScope' | 'setKeyEnabled'>>;
+
+function pollsSpend(provisioner: BaseVendorProvisioner | undefined): provisioner is SpendPollingProvisioner {
+  return provisioner?.usageByScope !== undefined && provisioner.setKeyEnabled !== undefined && provisioner.capabilities.fields.budget_limit_usd.enforcement === 'keygate';
+}
+
 /**
  * The monthly budget of vendors that cannot enforce it themselves (budget_limit_usd enforced by `keygate`,
  * e.g. Anthropic): once per SPEND_POLL_SECONDS per connection (a lease shared by all replicas) the vendor's
- * cost report is read for every active key, and a key whose month-to-date cost reached its budget is
- * deactivated at the vendor and retired (audited key.budget_exhausted, then the usual revocation). The
- * vendor's report lags (Anthropic: up to an hour), so spend can overshoot by that much.
+ * cost report is read ONCE for the whole connection, grouped by scope, and every active key's month-to-date
+ * cost is recorded and compared with its budget. A key at or over it is suspended until the next UTC month
+ * (BudgetSuspensions), not revoked. The vendor's report lags (Anthropic: up to an hour), so spend can overshoot
+ * by that much.
  */
 @Injectable()
 export class SpendLimitJob {
@@ -33,28 +37,42 @@ export class SpendLimitJob {
     private readonly keys: IssuedKeysRepository,
     private readonly provisioners: Provisioners,
     private readonly opener: VendorConnectionOpener,
-    private readonly revoker: KeyRevoker,
+    private readonly suspensions: BudgetSuspensions,
     private readonly leases: JobLeases,
-    private readonly audit: AuditWriter,
     private readonly settings: SpendPollSettings,
   ) {}
 
-  async run(now = new Date()): Promise<number> {
+  /** Keys suspended by this poll. */
+  async run(): Promise<number> {
     const connections = await this.dataSource.query<Array<{ id: string; organization_id: string; vendor: string }>>(`SELECT id, organization_id, vendor FROM vendor_connections ORDER BY created_at`);
-    let stopped = 0;
+    let suspended = 0;
     for (const c of connections) {
       const provisioner = this.provisioners.find(c.vendor);
-      if (!provisioner?.usage || provisioner.capabilities.fields.budget_limit_usd.enforcement !== 'keygate') continue;
+      if (!pollsSpend(provisioner)) continue;
       if (!(await this.pollDue(`spend-poll:${c.id}`))) continue;
       try {
-        const conn = await this.opener.open(c.organization_id, c.id);
-        const active = (await this.keys.forConnection(c.id)).filter((k) => k.state === 'active' && k.scopeId);
-        for (const key of active) if (await this.enforce(provisioner, conn, key, now)) stopped += 1;
+        suspended += await this.pollConnection(provisioner, c.organization_id, c.id);
       } catch (error: unknown) {
         this.logger.error(`Spend poll of connection ${c.id} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
       }
     }
-    return stopped;
+    return suspended;
+  }
+
+  private async pollConnection(provisioner: SpendPollingProvisioner, organizationId: string, connectionId: string): Promise<number> {
+    const active = (await this.keys.forConnection(connectionId)).filter((k) => k.state === 'active' && k.scopeId);
+    if (active.length === 0) return 0;
+    const conn = await this.opener.open(organizationId, connectionId);
+    const costs = await provisioner.usageByScope(conn, currentBudgetWindow(await this.keys.dbNow()));
+    const spend = active.map((k) => ({ key: k, costUsd: costs.get(k.scopeId ?? '') ?? 0 }));
+    await this.keys.recordSpend(spend.map((s) => ({ id: s.key.id, costUsd: s.costUsd })));
+    let suspended = 0;
+    for (const { key, costUsd } of spend) {
+      // A key already marked is being suspended (or finished by the next pass): it is not decided twice.
+      if (costUsd < key.budgetLimitUsd || key.suspendedUntil !== null) continue;
+      if (await this.suspensions.suspendOverBudget(key)) suspended += 1;
+    }
+    return suspended;
   }
 
   /**
@@ -65,23 +83,5 @@ export class SpendLimitJob {
     const held = await this.dataSource.query<unknown[]>(`SELECT 1 FROM job_leases WHERE name = $1 AND lease_until > now()`, [lease]);
     if (held.length > 0) return false;
     return this.leases.tryAcquire(lease, this.settings.pollSeconds);
-  }
-
-  private async enforce(provisioner: BaseVendorProvisioner, conn: DecryptedConnection, key: IssuedKey, now: Date): Promise<boolean> {
-    if (!provisioner.usage) return false;
-    const window = currentBudgetWindow(now);
-    const { costUsd } = await provisioner.usage(conn, vendorRefOf(key), window);
-    if (costUsd < key.budgetLimitUsd) return false;
-    const origin = systemOrigin(key.organizationId, 'spend-limit');
-    await this.dataSource.transaction((m) =>
-      this.audit.append(m, origin, {
-        action: 'key.budget_exhausted',
-        outcome: 'failure',
-        target: { type: 'key', id: key.id },
-        details: { vendor: key.vendor, developer_id: key.developerId, cost_usd: costUsd, budget_limit_usd: key.budgetLimitUsd, window_from: window.from.toISOString(), window_to: window.to.toISOString() },
-      }),
-    );
-    const result = await this.revoker.revoke(origin, key, 'revoked', ['active']);
-    return result.outcome === 'revoked';
   }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ManagedScope } from '@keygate/provisioners';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { systemOrigin } from '@api/modules/audit/audit-event.input';
-import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { KeysSettings } from '@api/config/keys-settings';
 import type { IssuedKey } from '@api/modules/keys/lifecycle/issued-key';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { LIVE_STATES } from '@api/modules/keys/lifecycle/key-state';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { intentPrefix, type BaseVendorProvisioner, type DecryptedConnection, type ManagedScope } from '@keygate/provisioners';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { systemOrigin } from '@api/modules/audit/audit-event.input';
-import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { KeysSettings } from '@api/config/keys-settings';
 import { IssuedKey, vendorRefOf } from '@api/modules/keys/lifecycle/issued-key';
 import { IssuedKeysRepository } from '@api/modules/keys/lifecycle/issued-keys.repository';
 import { LIVE_STATES } from '@api/modules/keys/lifecycle/key-state';

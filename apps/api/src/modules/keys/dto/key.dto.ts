@@ -25,9 +25,16 @@ export class KeyDto {
   @ApiProperty() developer_id!: string;
   @ApiProperty({ nullable: true, type: String }) developer_name!: string | null;
   @ApiProperty() connection_id!: string;
-  @ApiProperty({ enum: KEY_STATES }) status!: KeyState;
+  @ApiProperty({
+    enum: KEY_STATES,
+    description: 'suspended: the monthly budget (enforced by KeyGate) is spent; the key is disabled at the vendor until suspended_until, then re-enabled. A suspended key can be revoked, not rotated.',
+  })
+  status!: KeyState;
   @ApiProperty({ nullable: true, type: String }) key_hint!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The vendor scope (project, workspace, account…) made for this developer' }) project_name!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'While suspended: when the key is re-enabled (start of the next UTC month)' }) suspended_until!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Month-to-date cost (USD) last read from the vendor, for budgets KeyGate enforces; null when never read' }) month_spend_usd!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When month_spend_usd was read' }) spend_checked_at!: string | null;
   @ApiProperty() budget_limit_usd!: number;
   @ApiProperty() rate_limit_rpm!: number;
   @ApiProperty({ nullable: true, type: [String] }) models_allowed!: string[] | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '@api/common/errors/domain-error';
-import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { KeysSettings } from '@api/config/keys-settings';
 
 export interface IdempotencyScope {
   organizationId: string;

@@ -37,6 +37,11 @@ export interface IssuedKey {
   driftCheckedAt: Date | null;
   activatedAt: Date | null;
   revokedAt: Date | null;
+  /** `suspended`: when the key resumes. On an `active` key: a budget suspension decided, not yet confirmed at the vendor. */
+  suspendedUntil: Date | null;
+  /** Month-to-date cost last read from the vendor's report (budgets KeyGate enforces), and when. */
+  monthSpendUsd: number | null;
+  spendCheckedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -80,6 +85,9 @@ export function issuedKeyFromRow(r: Raw): IssuedKey {
     driftCheckedAt: date(r.drift_checked_at),
     activatedAt: date(r.activated_at),
     revokedAt: date(r.revoked_at),
+    suspendedUntil: date(r.suspended_until),
+    monthSpendUsd: r.month_spend_usd === null || r.month_spend_usd === undefined ? null : Number(r.month_spend_usd),
+    spendCheckedAt: date(r.spend_checked_at),
     createdAt: new Date(r.created_at as string),
     updatedAt: new Date(r.updated_at as string),
   };

@@ -205,6 +205,47 @@ export class IssuedKeysRepository {
     await this.q().query(`UPDATE issued_keys SET lease_until = NULL WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
   }
 
+  /** The database clock (every job judges time by it). */
+  async dbNow(): Promise<Date> {
+    const rows = await this.q().query<Array<{ at: Date }>>(`SELECT now() AS at`);
+    if (!rows[0]) throw new Error('SELECT now() returned no row');
+    return new Date(rows[0].at);
+  }
+
+  /** Stores the month-to-date cost last read from the vendor for these keys, in one statement. */
+  async recordSpend(spend: Array<{ id: string; costUsd: number }>): Promise<void> {
+    if (spend.length === 0) return;
+    await this.q().query(
+      `UPDATE issued_keys k SET month_spend_usd = s.cost, spend_checked_at = now()
+         FROM unnest($1::text[], $2::numeric[]) AS s(id, cost) WHERE k.id = s.id`,
+      [spend.map((x) => x.id), spend.map((x) => x.costUsd)],
+    );
+  }
+
+  /**
+   * Decides a budget suspension of an active key, until the start of the next UTC month (database clock); the
+   * mark outlives a crash, so the next pass finishes the suspension; the row is leased to the caller. null when
+   * the key is no longer active, already marked or held by another job.
+   */
+  async markForSuspension(organizationId: string, id: string, leaseSeconds: number): Promise<IssuedKey | null> {
+    const result = await this.q().query<[Rows, number]>(
+      `UPDATE issued_keys SET suspended_until = (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC',
+          lease_until = now() + make_interval(secs => $3), updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND state = 'active' AND suspended_until IS NULL AND (lease_until IS NULL OR lease_until < now()) RETURNING *`,
+      [organizationId, id, leaseSeconds],
+    );
+    return result[0][0] ? issuedKeyFromRow(result[0][0]) : null;
+  }
+
+  /** Drops a suspension mark that was never confirmed (its month ended first). */
+  async clearSuspensionMark(organizationId: string, id: string): Promise<void> {
+    await this.q().query(`UPDATE issued_keys SET suspended_until = NULL, updated_at = now() WHERE organization_id = $1 AND id = $2 AND state = 'active'`, [organizationId, id]);
+  }
+
+  async setLastError(organizationId: string, id: string, message: string | null): Promise<void> {
+    await this.q().query(`UPDATE issued_keys SET last_error = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, id, message === null ? null : message.slice(0, 1000)]);
+  }
+
   async countByVendorAndState(): Promise<Array<{ vendor: string; state: KeyState; n: number }>> {
     return await this.q().query<Array<{ vendor: string; state: KeyState; n: number }>>(`SELECT vendor, state, count(*)::int AS n FROM issued_keys GROUP BY vendor, state`);
   }

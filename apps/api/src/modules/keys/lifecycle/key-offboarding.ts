@@ -24,7 +24,7 @@ export class KeyOffboarding extends DeveloperOffboarding {
         outcomes.push({ key_id: key.id, vendor: key.vendor, outcome: 'revoke_failed', error: 'still being provisioned; the reconciler removes it' });
         continue;
       }
-      const result = await this.revoker.revoke(originOf(ctx), key, 'offboarded', ['active', 'awaiting_key', 'revoking', 'revoke_failed']);
+      const result = await this.revoker.revoke(originOf(ctx), key, 'offboarded', ['active', 'awaiting_key', 'suspended', 'revoking', 'revoke_failed']);
       const outcome = result.outcome === 'revoked' ? 'revoked' : result.outcome === 'already_revoked' ? 'already_revoked' : 'revoke_failed';
       outcomes.push({ key_id: key.id, vendor: key.vendor, outcome, ...(result.error ? { error: result.error } : {}) });
     }

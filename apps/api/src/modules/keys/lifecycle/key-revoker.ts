@@ -5,7 +5,7 @@ import { isVendorError, belongsToIntent } from '@keygate/provisioners';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { MetricsService } from '@api/modules/metrics/metrics.service';
 import { AuditOrigin } from '@api/modules/audit/audit-event.input';
-import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { KeysSettings } from '@api/config/keys-settings';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import { IssuedKey, vendorRefOf } from './issued-key';
@@ -47,6 +47,7 @@ export class KeyRevoker {
       const updated = await this.keys.transition(m, key.organizationId, key.id, from, {
         state: 'revoking',
         revoke_reason: reason,
+        suspended_until: null,
         lease_until: new DbNowPlus(this.settings.leaseSeconds),
         next_attempt_at: DB_NOW,
       });

@@ -61,8 +61,12 @@ export class KeyRotationService {
       const claimed = await this.keys.claimForRotation(m, ctx.organizationId, id, keyId, grace);
       if (!claimed) {
         const current = await this.keys.findById(ctx.organizationId, id, m);
-        const why = current?.supersededBy ? `it is already being rotated (into ${current.supersededBy})` : `it is ${current?.state ?? 'gone'}`;
-        throw new DomainError('key_state_conflict', `Key ${id} cannot be rotated: ${why}`, { key_id: id, status: current?.state, superseded_by: current?.supersededBy });
+        const why = current?.supersededBy
+          ? `it is already being rotated (into ${current.supersededBy})`
+          : current?.state === 'suspended'
+            ? `its monthly budget is spent and it is suspended until ${current.suspendedUntil?.toISOString() ?? 'next month'}; a new key would share the spent budget (revoke it, or wait until it resumes)`
+            : `it is ${current?.state ?? 'gone'}`;
+        throw new DomainError('key_state_conflict', `Key ${id} cannot be rotated: ${why}`, { key_id: id, status: current?.state, superseded_by: current?.supersededBy, suspended_until: current?.suspendedUntil?.toISOString() ?? null });
       }
       const lifetimeDays = Math.max(1, Math.round((claimed.expiresAt.getTime() - claimed.createdAt.getTime()) / MS_PER_DAY));
       const key = await this.keys.insertPending(m, {

@@ -1,6 +1,6 @@
 import type { VendorEndpoints as ProvisionerEndpoints } from '@keygate/provisioners';
 import type { VendorEndpoints } from '@api/config/vendor-endpoints';
-import type { KeysSettings } from '@api/modules/keys/keys-settings';
+import type { KeysSettings } from '@api/config/keys-settings';
 
 /** The server's vendor endpoints (configuration only, never request input) in the provisioners' shape. */
 export function provisionerEndpoints(e: VendorEndpoints, settings: KeysSettings): ProvisionerEndpoints {

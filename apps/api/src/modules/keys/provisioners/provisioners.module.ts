@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { BaseVendorProvisioner } from '@keygate/provisioners';
 import { AppConfig } from '@api/config/app-config';
-import { KeysSettings } from '@api/modules/keys/keys-settings';
+import { KeysSettings } from '@api/config/keys-settings';
 import { VendorCatalog } from '@api/modules/vendors/vendor-catalog';
 import { VendorsModule } from '@api/modules/vendors/vendors.module';
 import { ConnectionCheckService } from './connection-check.service';
@@ -24,7 +24,7 @@ export class ProvisionersModule {
       imports: [VendorsModule],
       controllers: [VendorCapabilitiesController],
       providers: [
-        { provide: KeysSettings, useFactory: () => KeysSettings.fromEnv(process.env) },
+        { provide: KeysSettings, inject: [AppConfig], useFactory: (config: AppConfig) => config.keys },
         {
           provide: Provisioners,
           inject: [AppConfig, KeysSettings, VendorCatalog],

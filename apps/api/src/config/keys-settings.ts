@@ -1,8 +1,8 @@
-import { ConfigError, Env, EnvReader } from '@api/config/env-parsers';
+import type { EnvReader } from './env-parsers';
 
 /**
- * Knobs of the key lifecycle and its background jobs, validated at start-up (a bad value stops the
- * process, naming the variable). Read from the process environment.
+ * Knobs of the key lifecycle and its background jobs, part of the app configuration (AppConfig.keys): read
+ * and validated with every other variable at start-up, so a bad value stops the process, naming it.
  */
 export class KeysSettings {
   constructor(
@@ -24,9 +24,8 @@ export class KeysSettings {
     readonly idempotencyTtlHours: number,
   ) {}
 
-  static fromEnv(env: Env): KeysSettings {
-    const r = new EnvReader(env);
-    const settings = new KeysSettings(
+  static read(r: EnvReader): KeysSettings {
+    return new KeysSettings(
       r.int('JOBS_INTERVAL_SECONDS', 60, 1, 86_400),
       r.int('JOBS_LEASE_SECONDS', 120, 1, 3600),
       r.int('RECONCILE_PENDING_AFTER_SECONDS', 600, 0, 86_400),
@@ -37,7 +36,5 @@ export class KeysSettings {
       r.int('REVOKE_FAILED_RETRY_SECONDS', 86_400, 1, 7 * 86_400),
       r.int('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
     );
-    if (r.problems.length > 0) throw new ConfigError(r.problems);
-    return settings;
   }
 }
