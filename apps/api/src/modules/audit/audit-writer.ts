@@ -18,14 +18,12 @@ export class AuditWriter {
   async append(manager: EntityManager, origin: AuditOrigin, input: AuditEventInput): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditWriter.append must run inside a transaction');
     const org = origin.organizationId;
-    await manager.query(
-      `INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
-      [org, genesisHash(org)],
-    );
+    // Creates the head on first use and, either way, locks it and reads it: one round trip.
     const [head] = await manager.query<HeadRow[]>(
-      `SELECT last_seq, last_hash, date_trunc('milliseconds', clock_timestamp()) AS ts
-         FROM audit_chain_heads WHERE organization_id = $1 FOR UPDATE`,
-      [org],
+      `INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2)
+       ON CONFLICT (organization_id) DO UPDATE SET last_seq = audit_chain_heads.last_seq
+       RETURNING last_seq, last_hash, date_trunc('milliseconds', clock_timestamp()) AS ts`,
+      [org, genesisHash(org)],
     );
     const event: ChainedEvent = {
       organizationId: org,
@@ -45,13 +43,14 @@ export class AuditWriter {
     };
     const hash = chainHash(head.last_hash, event);
     await manager.query(
-      `INSERT INTO audit_events (organization_id, seq, occurred_at, action, outcome, actor_type, actor_id, actor_label,
-         target_type, target_id, request_id, ip, user_agent, details, prev_hash, hash)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+      `WITH appended AS (
+         INSERT INTO audit_events (organization_id, seq, occurred_at, action, outcome, actor_type, actor_id, actor_label,
+           target_type, target_id, request_id, ip, user_agent, details, prev_hash, hash)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16))
+       UPDATE audit_chain_heads SET last_seq = $2, last_hash = $16 WHERE organization_id = $1`,
       [org, event.seq, event.occurredAt, event.action, event.outcome, event.actorType, event.actorId, event.actorLabel,
         event.targetType, event.targetId, event.requestId, event.ip, event.userAgent, JSON.stringify(event.details),
         head.last_hash, hash],
     );
-    await manager.query(`UPDATE audit_chain_heads SET last_seq = $2, last_hash = $3 WHERE organization_id = $1`, [org, event.seq, hash]);
   }
 }

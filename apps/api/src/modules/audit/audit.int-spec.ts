@@ -107,8 +107,11 @@ describe('the audit log', () => {
       expect(res.text).not.toMatch(/spec_block|audit_events|at .*:\d+/);
       const rows = await client.query(`SELECT count(*)::int AS n FROM developers WHERE email = 'ghost@example.com'`);
       expect(rows.rows[0]).toEqual({ n: 0 });
-      const logs = readdirSync(join(testRunDir(), 'logs')).map((f) => readFileSync(join(testRunDir(), 'logs', f), 'utf8')).join('\n');
-      expect(logs).toContain(res.body.errorId);
+      const readLogs = () => readdirSync(join(testRunDir(), 'logs')).map((f) => readFileSync(join(testRunDir(), 'logs', f), 'utf8')).join('\n');
+      // The log is written asynchronously: give the line a moment to reach the file.
+      const deadline = Date.now() + 3000;
+      while (!readLogs().includes(res.body.errorId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(readLogs()).toContain(res.body.errorId);
     } finally {
       await client.query(`ALTER TABLE audit_events DROP CONSTRAINT spec_block_developer_created`);
     }
