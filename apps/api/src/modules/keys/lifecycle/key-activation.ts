@@ -10,12 +10,14 @@ import { toProvisionedMetadata } from '@api/modules/keys/key.mapper';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { asDomainError } from '@api/modules/keys/provisioners/vendor-error.mapper';
 import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
+import type { VendorConnectionEntity } from '@api/modules/vendors/entities/vendor-connection.entity';
 import type { ProvisionedKeyDto } from '@api/modules/keys/dto/key.dto';
 import { IdempotencyScope, IdempotencyService } from './idempotency.service';
 import { IssuedKey } from './issued-key';
 import { DB_NOW, IssuedKeysRepository } from './issued-keys.repository';
 import { KeyCompensation } from './key-compensation';
 import { KeyFingerprints } from './key-fingerprints';
+import { StepWriter } from './step-writer';
 
 export interface Activation {
   key: IssuedKey;
@@ -54,10 +56,10 @@ export class KeyActivation {
     };
   }
 
-  /** Opens the key's connection; when that fails no vendor call was made and the key fails at once. */
-  async openConnection(origin: AuditOrigin, key: IssuedKey): Promise<DecryptedConnection> {
+  /** Opens the key's connection (already read by the caller, or read now); on failure no vendor call was made and the key fails at once. */
+  async openConnection(origin: AuditOrigin, key: IssuedKey, loaded?: VendorConnectionEntity): Promise<DecryptedConnection> {
     try {
-      return await this.opener.open(key.organizationId, key.connectionId);
+      return loaded?.id === key.connectionId ? this.opener.decrypt(loaded) : await this.opener.open(key.organizationId, key.connectionId);
     } catch (error: unknown) {
       await this.compensation.failBeforeVendor(origin, key, error instanceof Error ? error.message : 'the connection could not be opened');
       throw error;
@@ -66,13 +68,15 @@ export class KeyActivation {
 
   async run(origin: AuditOrigin, key: IssuedKey, conn: DecryptedConnection, step: VendorStep, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
     const capabilities = this.provisioners.get(key.vendor).capabilities;
-    const record: StepRecorder = (name, ref) => this.keys.recordStep(key.organizationId, key.id, name, ref);
+    const steps = new StepWriter((name, ref) => this.keys.recordStep(key.organizationId, key.id, name, ref));
     let result: ProvisionResult;
     try {
-      result = await step(conn, record);
+      result = await step(conn, steps.record);
+      await steps.drain();
       this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: key.rotatedFrom ? 'rotate' : 'provision', outcome: 'success' });
     } catch (error: unknown) {
       this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: key.rotatedFrom ? 'rotate' : 'provision', outcome: isVendorError(error) ? error.kind : 'error' });
+      await steps.drain().catch(() => undefined);
       await this.compensation.abandon(origin, key, 'key.provision.failed', error instanceof Error ? error.message : 'vendor step failed', conn);
       throw asDomainError(error, conn);
     }

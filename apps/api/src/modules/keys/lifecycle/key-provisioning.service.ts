@@ -101,7 +101,7 @@ export class KeyProvisioningService {
     });
     if ('replay' in started) return { status: 200, body: { ...(started.replay as unknown as ProvisionedKeyDto), secret_delivered: true } };
 
-    const conn = await this.activation.openConnection(origin, started.key);
+    const conn = await this.activation.openConnection(origin, started.key, connection);
     const developerRef = { id: developer.id, name: developer.name, email: developer.email, team: developer.team };
     const intent = this.activation.intentOf(started.key, developerRef);
     const done = await this.activation.run(origin, started.key, conn, (c, record) => provisioner.provision(c, intent, record), idem, 'key.provisioned', { policy });

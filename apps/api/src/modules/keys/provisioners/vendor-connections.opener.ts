@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DecryptedConnection } from '@keygate/provisioners';
 import { notFound } from '@api/common/errors/domain-error';
+import type { VendorConnectionEntity } from '@api/modules/vendors/entities/vendor-connection.entity';
 import { VendorConnectionsRepository } from '@api/modules/vendors/vendor-connections.repository';
 import { VendorCredentials } from '@api/modules/vendors/vendor-credentials';
 
@@ -15,6 +16,11 @@ export class VendorConnectionOpener {
   async open(organizationId: string, connectionId: string): Promise<DecryptedConnection> {
     const connection = await this.connections.findById(organizationId, connectionId);
     if (!connection) throw notFound('connection_not_found', 'Vendor connection', connectionId);
+    return this.decrypt(connection);
+  }
+
+  /** A connection row already read in this organization, with its admin credential unsealed. */
+  decrypt(connection: VendorConnectionEntity): DecryptedConnection {
     return {
       id: connection.id,
       vendor: connection.vendor,
