@@ -22,7 +22,9 @@ export interface ChaosStackOptions {
   name: string;
   /** The server environment pointing at the simulator's vendors (endpoints, CA file…). */
   vendorEnv: (sim: TestVendorSim, name: string) => Record<string, string>;
-  /** Settings of the child API process on top of the defaults (jobs off, 1 s leases, pending abandoned at once). */
+  /** Settings of both apps on top of the defaults (jobs off, 1 s leases, pending abandoned at once). */
+  env?: Record<string, string>;
+  /** Settings of the child API process only (for example its own job timer). */
   childEnv?: Record<string, string>;
 }
 
@@ -62,6 +64,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
     KEYGATE_DATA_DIR: join(testRunDir(), 'data', `${db.name}-${options.name}`),
     // No dashboard: a dashboard build running elsewhere at the same time must not stop a restart.
     DASHBOARD_DIR: join(testRunDir(), 'no-dashboard'),
+    ...options.env,
   };
   const t = await startTestApp({ database: db, env: { ...env, JOBS_ENABLED: 'false' } });
   const org = await createTestOrganization(t);

@@ -91,7 +91,7 @@ describe('monthly budgets enforced by KeyGate: suspend at the limit, resume next
     const others = [await boundKey(5), await boundKey(5), await boundKey(5)];
     expect((await s.runJobs()).consoleKeysBound).toBe(4);
     await spend(spender, 2_000_000); // $6
-    await spend(others[0] as BoundKey, 1_000_000); // $3
+    await spend(others[0], 1_000_000); // $3
 
     const head = await journalHead();
     const report = await pollPass();
