@@ -4,6 +4,7 @@ const colors: Record<string, string> = {
   active: 'green',
   pending: 'blue',
   awaiting_key: 'cyan',
+  suspended: 'orange',
   revoking: 'orange',
   revoked: 'gray',
   expired: 'gray',
@@ -14,6 +15,7 @@ const colors: Record<string, string> = {
 
 const labels: Record<string, string> = {
   awaiting_key: 'awaiting key',
+  suspended: 'suspended',
   revoke_failed: 'revoke failed',
 };
 

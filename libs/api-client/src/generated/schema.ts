@@ -660,6 +660,8 @@ export interface components {
             key_id: string;
             last_error: string | null;
             models_allowed: string[] | null;
+            /** @description Month-to-date cost (USD) last read from the vendor, for budgets KeyGate enforces; null when never read */
+            month_spend_usd: number | null;
             /** @description The vendor scope (project, workspace, account…) made for this developer */
             project_name: string | null;
             rate_limit_rpm: number;
@@ -668,9 +670,16 @@ export interface components {
             revoke_attempts: number;
             revoked_at: string | null;
             rotated_from: string | null;
-            /** @enum {string} */
-            status: "pending" | "active" | "awaiting_key" | "revoking" | "revoked" | "expired" | "failed" | "revoke_failed";
+            /** @description When month_spend_usd was read */
+            spend_checked_at: string | null;
+            /**
+             * @description suspended: the monthly budget (enforced by KeyGate) is spent; the key is disabled at the vendor until suspended_until, then re-enabled. A suspended key can be revoked, not rotated.
+             * @enum {string}
+             */
+            status: "pending" | "active" | "awaiting_key" | "suspended" | "revoking" | "revoked" | "expired" | "failed" | "revoke_failed";
             superseded_by: string | null;
+            /** @description While suspended: when the key is re-enabled (start of the next UTC month) */
+            suspended_until: string | null;
             updated_at: string;
             vendor: string;
         };
@@ -1382,7 +1391,7 @@ export interface operations {
                 developer_id?: string;
                 limit?: number;
                 /** @description Every state when omitted */
-                status?: "pending" | "active" | "awaiting_key" | "revoking" | "revoked" | "expired" | "failed" | "revoke_failed";
+                status?: "pending" | "active" | "awaiting_key" | "suspended" | "revoking" | "revoked" | "expired" | "failed" | "revoke_failed";
                 vendor?: string;
             };
             header?: never;

@@ -6,6 +6,7 @@ import { useCan, useCurrentUser } from '@/auth/use-auth';
 import { AuditTrail } from '@/features/audit/audit-trail';
 import { AwaitingKeyInstructions } from '@/features/keys/awaiting-key-instructions';
 import { KeyDriftAlert } from '@/features/keys/key-drift-alert';
+import { KeySuspensionAlert } from '@/features/keys/key-suspension-alert';
 import { KeyFactsTable } from '@/features/keys/key-facts-table';
 import { KeyPolicyTable } from '@/features/keys/key-policy-table';
 import { KeyRevealModal } from '@/features/keys/key-reveal-modal';
@@ -64,6 +65,7 @@ export default function KeyDetailPage() {
                 {issuedKey.status === 'awaiting_key' ? (
                   <AwaitingKeyInstructions issuedKey={issuedKey} />
                 ) : null}
+                {issuedKey.status === 'suspended' ? <KeySuspensionAlert issuedKey={issuedKey} /> : null}
                 {issuedKey.drift ? <KeyDriftAlert issuedKey={issuedKey} /> : null}
                 {issuedKey.last_error ? (
                   <Alert

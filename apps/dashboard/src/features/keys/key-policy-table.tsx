@@ -8,7 +8,13 @@ export function KeyPolicyTable({ issuedKey }: { issuedKey: IssuedKey }) {
   // Each key carries who enforces its policy at its vendor, as the API decided when it was issued.
   const level = (field: PolicyField): FieldEnforcement | undefined => issuedKey.enforcement[field];
   const rows: [string, FieldEnforcement | undefined, string][] = [
-    ['Monthly budget', level('budget_limit_usd'), formatUsd(issuedKey.budget_limit_usd)],
+    [
+      'Monthly budget',
+      level('budget_limit_usd'),
+      issuedKey.month_spend_usd === null
+        ? formatUsd(issuedKey.budget_limit_usd)
+        : `${formatUsd(issuedKey.budget_limit_usd)} (${formatUsd(issuedKey.month_spend_usd)} spent this month, read ${formatDateTime(issuedKey.spend_checked_at)})`,
+    ],
     ['Rate limit', level('rate_limit_rpm'), `${issuedKey.rate_limit_rpm} requests a minute`],
     [
       'Allowed models',
