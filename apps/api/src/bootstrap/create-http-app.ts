@@ -28,6 +28,8 @@ export async function createHttpApp(runtime: AppRuntime, logger: Logger): Promis
     trustProxy: fastifyTrustProxy(config.http.trustProxy),
     bodyLimit: config.http.bodyLimitBytes,
     return503OnClosing: true,
+    // One access-log line per request (written in onResponse below) instead of Fastify's two.
+    disableRequestLogging: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, {
     logger: new PinoNestLogger(logger),
@@ -55,6 +57,10 @@ export async function createHttpApp(runtime: AppRuntime, logger: Logger): Promis
     void reply.header('x-request-id', request.id);
   });
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    request.log.info(
+      { req: { method: request.method, url: request.url, remoteAddress: request.ip }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
+      'request completed',
+    );
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });

@@ -1,12 +1,12 @@
 import { AuditEventDto } from './dto/audit-event.dto';
-import { AuditEventEntity } from './entities/audit-event.entity';
+import type { AuditEventRecord } from './audit.repository';
 import { ChainedEvent } from './audit-hash';
 
-export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
+export function toAuditEventDto(e: AuditEventRecord): AuditEventDto {
   return {
     id: String(e.id),
     seq: Number(e.seq),
-    occurred_at: new Date(e.occurredAt).toISOString(),
+    occurred_at: e.occurredAt,
     action: e.action,
     outcome: e.outcome,
     actor: { type: e.actorType, id: e.actorId, label: e.actorLabel },
@@ -20,11 +20,11 @@ export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
   };
 }
 
-export function toChainedEvent(e: AuditEventEntity): ChainedEvent {
+export function toChainedEvent(e: AuditEventRecord): ChainedEvent {
   return {
     organizationId: e.organizationId,
     seq: Number(e.seq),
-    occurredAt: new Date(e.occurredAt).toISOString(),
+    occurredAt: e.occurredAt,
     action: e.action,
     outcome: e.outcome,
     actorType: e.actorType,

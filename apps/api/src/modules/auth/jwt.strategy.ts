@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@api/config/app-config';
@@ -8,6 +9,15 @@ import { DomainError } from '@api/common/errors/domain-error';
 import { SessionLivenessCache } from './session-liveness.cache';
 import { SessionRepository } from './session.repository';
 import type { AccessTokenClaims } from './token.service';
+
+/**
+ * The HS256 secret as a KeyObject, built once. Given a string, jsonwebtoken first tries to parse it as a PEM public
+ * key on every request and falls back after the exception; its verify accepts a KeyObject, which the type
+ * definitions of passport-jwt do not list.
+ */
+function hmacKeyOf(secret: string): Buffer {
+  return createSecretKey(Buffer.from(secret, 'utf8')) as unknown as Buffer;
+}
 
 /**
  * Verifies the bearer token (HS256 only, issuer and audience checked) and then the session behind it,
@@ -24,7 +34,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: secrets.jwtSecret,
+      secretOrKey: hmacKeyOf(secrets.jwtSecret),
       algorithms: ['HS256'],
       issuer: config.auth.issuer,
       audience: config.auth.audience,
