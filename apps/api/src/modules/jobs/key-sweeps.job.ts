@@ -45,11 +45,14 @@ export class KeySweepsJob {
     return due.length;
   }
 
-  /** A rotated-out key (suspended meanwhile or not) is revoked once its grace has passed, and only while its successor is active. */
+  /**
+   * A rotated-out key (suspended meanwhile or not) is revoked once its grace has passed, and only once its successor
+   * is bound: active, or suspended by the budget the two keys share.
+   */
   private async endRotationGrace(): Promise<number> {
     const due = await this.keys.claim(
       `state IN ('active','suspended') AND superseded_by IS NOT NULL AND revoke_after <= now()
-         AND EXISTS (SELECT 1 FROM issued_keys s WHERE s.id = issued_keys.superseded_by AND s.state = 'active')`,
+         AND EXISTS (SELECT 1 FROM issued_keys s WHERE s.id = issued_keys.superseded_by AND s.state IN ('active','suspended'))`,
       [],
       BATCH,
       this.settings.leaseSeconds,

@@ -110,7 +110,7 @@ export class KeyRotationService {
     // successor is active), so a crash here cannot leave it alive past the grace period.
     // A successor still awaiting its console key (Anthropic) is not usable yet: the sweeper revokes the old
     // key once the new one is bound.
-    if (grace === 0 && done.key.state === 'active') await this.revoker.revoke(origin, started.old, 'rotated', ['active']);
+    if (grace === 0 && done.key.state === 'active') await this.revoker.revoke(origin, started.old, 'rotated', ['active', 'suspended']);
     const body: ProvisionedKeyDto = { ...done.response, ...(done.secret !== null ? { api_key: done.secret } : {}), old_key_revoke_after: started.old.revokeAfter?.toISOString() ?? null };
     return { status: 201, body };
   }
