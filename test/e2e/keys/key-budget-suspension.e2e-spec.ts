@@ -108,6 +108,7 @@ describe('monthly budgets enforced by KeyGate: suspend at the limit, resume next
     const listed = await s.t.http.get<{ items: KeyView[] }>('/api/v1/keys?status=suspended', { token: s.token });
     expect(listed.body.items.map((k) => k.key_id)).toContain(spender.answer.key_id);
     expect(await auditCount('key.budget_exhausted', spender.answer.key_id)).toBe(1);
+    expect((await s.t.http.get('/metrics')).text).toMatch(/keygate_keys\{vendor="anthropic",state="suspended"\} 1\b/);
 
     // Later polls leave it suspended, decided and audited once; the reconciler keeps its workspace (not an
     // orphan), sees no drift in the inactive status, and no stray key.
