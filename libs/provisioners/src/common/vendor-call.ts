@@ -68,7 +68,7 @@ export async function callVendor<T>(ctx: VendorCallContext, operation: string, f
       const throttled = last.status === 429;
       if (throttled) {
         throttledWaits += 1;
-        if (last.retryAfterMs !== undefined) ctx.gate?.closeUntil(ctx.clock.now() + last.retryAfterMs);
+        if (last.retryAfterMs !== undefined) ctx.gate?.closeUntil(ctx.clock.now() + last.retryAfterMs, last.retryAfterMs);
       } else failures += 1;
       if (failures >= ctx.policy.maxAttempts || throttledWaits > MAX_THROTTLED_WAITS) break;
       const delay = nextDelay(ctx, Math.max(1, throttled ? throttledWaits : failures), last);
@@ -111,11 +111,11 @@ function mayHaveActed(ctx: VendorCallContext, error: unknown): boolean {
   return classify(failure) === 'vendor_unavailable' && failure.status !== 429;
 }
 
-/** Holds a call back while the connection is throttled, with jitter so the held calls do not return at once. */
+/** Holds a call back while the connection is throttled, in its own slot so the held calls leave one by one. */
 async function waitForGate(ctx: VendorCallContext, startedAt: number): Promise<void> {
-  const waitMs = ctx.gate?.waitMs(ctx.clock.now()) ?? 0;
+  const waitMs = ctx.gate?.reserve(ctx.clock.now()) ?? 0;
   if (waitMs === 0 || ctx.clock.now() + waitMs - startedAt > ctx.policy.maxTotalMs) return;
-  await ctx.clock.sleep(Math.round(waitMs * (1 + 0.2 * ctx.clock.random())));
+  await ctx.clock.sleep(waitMs);
 }
 
 /** For revoke paths: an object that is already gone counts as done. */
