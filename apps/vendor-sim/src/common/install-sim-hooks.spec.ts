@@ -117,6 +117,19 @@ describe('installSimHooks', () => {
     expect(created).toEqual(['held']);
   });
 
+  it('a paused call whose client went away is still carried out when released, as at a real vendor', async () => {
+    ctx.faults.add({ vendor: 'openai', method: 'POST', action: { type: 'pause' } });
+    const abort = new AbortController();
+    const pending = fetch(`${base}/things`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'orphan' }), signal: abort.signal });
+    await waitFor(() => ctx.faults.listPaused().length === 1);
+    abort.abort();
+    await expect(pending).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the connection is gone on the server's side too
+    ctx.faults.release(ctx.faults.listPaused()[0]?.id ?? '');
+    await waitFor(() => created.length === 1);
+    expect(created).toEqual(['orphan']);
+  });
+
   it('latency delays the answer', async () => {
     ctx.faults.add({ vendor: 'openai', action: { type: 'latency', ms: 150 } });
     const started = Date.now();

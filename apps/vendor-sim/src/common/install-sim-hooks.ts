@@ -11,6 +11,8 @@ interface CallState {
   faultRuleId: string | null;
   outcome: JournalOutcome;
   dropAfter: boolean;
+  /** A pause rule that fired: the call is held once its body is read (preHandler). */
+  pauseRuleId: string | null;
   journaled: boolean;
 }
 
@@ -90,6 +92,7 @@ export function installSimHooks(
       faultRuleId: null,
       outcome: 'answered',
       dropAfter: false,
+      pauseRuleId: null,
       journaled: false,
     };
     calls.set(request, state);
@@ -105,7 +108,7 @@ export function installSimHooks(
         await sleep(action.ms);
         return;
       case 'pause':
-        await ctx.faults.hold(fired.ruleId, call, ctx.clock.now());
+        state.pauseRuleId = fired.ruleId;
         return;
       case 'drop_after':
         state.dropAfter = true;
@@ -123,6 +126,13 @@ export function installSimHooks(
         return sendError(reply, state, action.status, message, { headers });
       }
     }
+  });
+
+  // Held after the body arrived, so a client that dies during the pause still gets the vendor to act on
+  // its request, as a real vendor does once the request is on the wire.
+  app.addHook('preHandler', async (request) => {
+    const state = calls.get(request);
+    if (state?.pauseRuleId) await ctx.faults.hold(state.pauseRuleId, { vendor, method: request.method, path: pathOf(request) }, ctx.clock.now());
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -153,6 +163,7 @@ export function installSimHooks(
       faultRuleId: null,
       outcome: 'answered',
       dropAfter: false,
+      pauseRuleId: null,
       journaled: false,
     };
     if (error instanceof VendorError)

@@ -46,8 +46,6 @@ export abstract class BaseVendorProvisioner {
    * scope id → cost in USD. Scopes without cost in the window may be absent. Budgets enforced by `keygate` use it.
    */
   usageByScope?(conn: DecryptedConnection, window: UsageWindow): Promise<Map<string, number>>;
-  /** @deprecated per key, one report read per key: use usageByScope. Kept only for providers not moved yet. */
-  usage?(conn: DecryptedConnection, ref: VendorKeyRef, window: UsageWindow): Promise<{ costUsd: number }>;
   /**
    * Disables (`enabled: false`) or re-enables the key at the vendor without destroying it: how KeyGate suspends a
    * key whose monthly budget is spent and resumes it the next month. Idempotent: the vendor state is read first,

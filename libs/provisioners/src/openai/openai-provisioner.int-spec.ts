@@ -184,10 +184,12 @@ describe('OpenAIProvisioner against the vendor simulator', () => {
     await expect(provisioner.checkConnection(wrong)).resolves.toMatchObject({ ok: false });
   });
 
-  it('reads the cost of the project from the costs API', async () => {
-    const result = await provisioner.provision(conn, intentFor(), recordSteps().record);
-    await sim.control('POST', '/vendors/openai/usage', { project_id: result.scopeId, model: 'gpt-4o', api_key_id: result.vendorKeyId ?? undefined, input_tokens: 1_000_000, output_tokens: 0 });
-    const usage = await provisioner.usage(conn, result, { from: new Date(Date.now() - 24 * 3600 * 1000), to: new Date(Date.now() + 3600 * 1000) });
-    expect(usage.costUsd).toBeCloseTo(2.5, 2);
+  it('reads the cost of every project from one pass over the costs report', async () => {
+    const spent = await provisioner.provision(conn, intentFor(), recordSteps().record);
+    const idle = await provisioner.provision(conn, intentFor(), recordSteps().record);
+    await sim.control('POST', '/vendors/openai/usage', { project_id: spent.scopeId, model: 'gpt-4o', api_key_id: spent.vendorKeyId ?? undefined, input_tokens: 1_000_000, output_tokens: 0 });
+    const costs = await provisioner.usageByScope(conn, { from: new Date(Date.now() - 24 * 3600 * 1000), to: new Date(Date.now() + 3600 * 1000) });
+    expect(costs.get(spent.scopeId)).toBeCloseTo(2.5, 2);
+    expect(costs.get(idle.scopeId) ?? 0).toBe(0);
   });
 });

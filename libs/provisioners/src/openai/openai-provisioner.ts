@@ -113,9 +113,10 @@ export class OpenAIProvisioner extends BaseVendorProvisioner {
     return readOpenAIPolicy(ctx, admin, ref.scopeId);
   }
 
-  override async usage(conn: DecryptedConnection, ref: VendorKeyRef, window: UsageWindow): Promise<{ costUsd: number }> {
+  /** Month-to-date cost per project from the organization's costs report, every page, one pass. */
+  override async usageByScope(conn: DecryptedConnection, window: UsageWindow): Promise<Map<string, number>> {
     const { ctx, admin } = this.open(conn);
-    let costUsd = 0;
+    const costs = new Map<string, number>();
     let page: string | undefined;
     do {
       const current = page;
@@ -123,7 +124,6 @@ export class OpenAIProvisioner extends BaseVendorProvisioner {
         admin.usage.costs({
           start_time: Math.floor(window.from.getTime() / 1000),
           end_time: Math.ceil(window.to.getTime() / 1000),
-          project_ids: [ref.scopeId],
           group_by: ['project_id'],
           limit: 180,
           ...(current ? { page: current } : {}),
@@ -131,12 +131,13 @@ export class OpenAIProvisioner extends BaseVendorProvisioner {
       );
       for (const bucket of response.data) {
         for (const result of bucket.results) {
-          if ('amount' in result && result.amount?.value !== undefined) costUsd += result.amount.value;
+          if (!('amount' in result) || result.amount?.value === undefined || !result.project_id) continue;
+          costs.set(result.project_id, (costs.get(result.project_id) ?? 0) + result.amount.value);
         }
       }
       page = response.has_more && response.next_page ? response.next_page : undefined;
     } while (page);
-    return { costUsd };
+    return costs;
   }
 
   private async issueKey(
