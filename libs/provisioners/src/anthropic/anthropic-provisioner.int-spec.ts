@@ -115,7 +115,7 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     const old = await consoleKey(result.scopeId, userId, 'old');
     const oldRef = { ...result, vendorKeyId: old.api_key.id };
 
-    const rotated = await provisioner.rotate(conn, oldRef);
+    const rotated = await provisioner.rotate(conn, oldRef, intentFor());
     expect(rotated).toMatchObject({ scopeId: result.scopeId, secret: null, vendorKeyId: null });
     await expect(provisioner.bindConsoleKey(conn, rotated)).resolves.toBeNull();
     const fresh = await consoleKey(result.scopeId, userId, 'new');

@@ -16,7 +16,7 @@ import {
 } from '../contract';
 import { runConnectionCheck } from '../common/connection-check';
 import { callContextFor, runtimeFrom, type ProvisionerRuntime } from '../common/provisioner-runtime';
-import { belongsToIntent, isManagedName, managedScopeName, NAMING_RULES, parseIntentPrefix } from '../common/scope-naming';
+import { belongsToIntent, intentPrefix, isManagedName, isTeamScopeName, managedScopeName, NAMING_RULES, parseIntentPrefix, teamScopeName } from '../common/scope-naming';
 import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from '../common/vendor-call';
 import { anthropicAdminClient, anthropicBaseUrl, describeAnthropicFailure, type AnthropicAdmin } from './anthropic-admin-client';
 import { ANTHROPIC_CAPABILITIES, ANTHROPIC_WORKSPACE_CAP, ANTHROPIC_WORKSPACE_WARNING } from './anthropic-capabilities';
@@ -24,7 +24,9 @@ import { pushAnthropicRateLimit, readAnthropicPolicy } from './anthropic-policy'
 import { anthropicCostByWorkspace } from './anthropic-cost-by-workspace';
 import { setAnthropicKeyEnabled } from './anthropic-key-status';
 import { AnthropicReportsClient } from './anthropic-reports-client';
-import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey, type EnsuredWorkspace } from './anthropic-scope-steps';
+import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey, type EnsuredWorkspace, type Membership } from './anthropic-scope-steps';
+import { removeSeat, writeSeat } from './anthropic-team-seats';
+import { bindTeamKey, isTeamRef, joinTeamWorkspace, leaveTeamWorkspace, raiseTeamRateLimit, teamOwnerPrefix, teamSeatsOfIntent, workspaceScopeOf } from './anthropic-team-workspace';
 
 export interface WorkspaceUsage {
   used: number;
@@ -34,8 +36,9 @@ export interface WorkspaceUsage {
 }
 
 /**
- * Anthropic: the Admin API cannot create keys. KeyGate creates a workspace per developer, makes the
- * developer a member, and the developer creates the key in the Console; bindConsoleKey then finds it.
+ * Anthropic: the Admin API cannot create keys. KeyGate creates a workspace per developer (or one per team, by the
+ * connection setting `workspace_scope`), makes the developer a member, and the developer creates the key in the
+ * Console; bindConsoleKey then finds it.
  */
 export class AnthropicProvisioner extends BaseVendorProvisioner {
   readonly vendor = 'anthropic';
@@ -67,26 +70,40 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
 
   async provision(conn: DecryptedConnection, intent: ProvisionIntent, record: StepRecorder): Promise<ProvisionResult> {
     const { ctx, admin } = this.open(conn);
-    const scopeName = managedScopeName(intent, NAMING_RULES.anthropic);
-    const { workspace, workspacesInUse } = await this.createWorkspaceOrExplain(conn, ctx, admin, scopeName, intent.keyId);
+    const team = workspaceScopeOf(conn.settings) === 'team' && intent.developer.team.trim() !== '';
+    const scopeName = team ? teamScopeName(intent.developer.team, NAMING_RULES.anthropic) : managedScopeName(intent, NAMING_RULES.anthropic);
+    const { workspace, workspacesInUse } = await this.createWorkspaceOrExplain(conn, ctx, admin, scopeName);
     const scope = { scopeId: workspace.id, scopeName };
     await record('workspace_created', scope);
-    await pushAnthropicRateLimit(ctx, admin, workspace.id, intent.policy.rateLimitRpm);
+    if (team) await raiseTeamRateLimit(ctx, admin, workspace.id, intent.policy.rateLimitRpm);
+    else await pushAnthropicRateLimit(ctx, admin, workspace.id, intent.policy.rateLimitRpm);
     await record('policy_pushed', scope);
-    const membership = await ensureMembership(ctx, admin, workspace.id, intent.developer.email);
+    const membership = team ? await joinTeamWorkspace(ctx, admin, workspace.id, intent) : await ensureMembership(ctx, admin, workspace.id, intent.developer.email);
     const refs: Record<string, string> = {
       workspace_id: workspace.id,
       developer_email: intent.developer.email,
-      ...('userId' in membership ? { user_id: membership.userId } : { invite_id: membership.inviteId }),
+      ...membershipRefs(membership),
+      ...(team ? { workspace_scope: 'team', seat: intentPrefix(intent.intentId) } : {}),
     };
     await record('developer_added', { ...scope, refs });
     return { ...scope, vendorKeyId: null, refs, secret: null, hint: null, instructions: { ...this.instructions(scopeName, 'inviteId' in membership), ...capNotice(workspacesInUse) } };
   }
 
-  /** Rotation happens in the same workspace: the developer creates a new key, which is bound instead of the old one. */
-  override rotate(_conn: DecryptedConnection, ref: VendorKeyRef): Promise<ProvisionResult> {
-    const refs = { ...ref.refs, ...(ref.vendorKeyId ? { replaces_key_id: ref.vendorKeyId } : {}) };
-    return Promise.resolve({ scopeId: ref.scopeId, scopeName: ref.scopeName, vendorKeyId: null, refs, secret: null, hint: null, instructions: this.instructions(ref.scopeName, false) });
+  /**
+   * Rotation happens in the same workspace: the developer creates a new key, which is bound instead of the old one.
+   * In a team workspace the new key takes its own seat (the old seat goes with the superseded key).
+   */
+  override async rotate(conn: DecryptedConnection, ref: VendorKeyRef, intent: ProvisionIntent): Promise<ProvisionResult> {
+    const refs: Record<string, string> = { ...ref.refs, ...(ref.vendorKeyId ? { replaces_key_id: ref.vendorKeyId } : {}) };
+    if (isTeamRef(ref)) {
+      const { ctx, admin } = this.open(conn);
+      const seat = intentPrefix(intent.intentId);
+      const email = ref.refs['developer_email'] ?? intent.developer.email;
+      const userId = ref.refs['user_id'];
+      await writeSeat(ctx, admin, ref.scopeId, { intentPrefix: seat, email, ...(userId ? { userId } : {}) });
+      refs['seat'] = seat;
+    }
+    return { scopeId: ref.scopeId, scopeName: ref.scopeName, vendorKeyId: null, refs, secret: null, hint: null, instructions: this.instructions(ref.scopeName, false) };
   }
 
   override async revokeSuperseded(conn: DecryptedConnection, oldRef: VendorKeyRef): Promise<void> {
@@ -95,10 +112,17 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     const keyId = oldRef.vendorKeyId;
     const key = await ignoreNotFound(callVendor(ctx, 'read key', () => admin.apiKeys.retrieve(keyId)));
     if (key) await retireKey(ctx, admin, key);
+    const seat = oldRef.refs['seat'];
+    if (seat && isTeamRef(oldRef)) await ignoreNotFound(removeSeat(ctx, admin, oldRef.scopeId, seat));
   }
 
   override async bindConsoleKey(conn: DecryptedConnection, ref: VendorKeyRef): Promise<ConsoleKeyBinding | null> {
     const { ctx, admin } = this.open(conn);
+    if (isTeamRef(ref)) {
+      // Other keys of a shared workspace may be a teammate's, not bound yet: the periodic stray pass judges them.
+      const key = await bindTeamKey(ctx, admin, ref);
+      return key ? { vendorKeyId: key.id, hint: consoleKeyHint(key), strayKeyIds: [] } : null;
+    }
     const email = ref.refs['developer_email'];
     let userId: string | undefined = ref.refs['user_id'];
     if (!userId && email) {
@@ -119,6 +143,7 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
 
   async revoke(conn: DecryptedConnection, ref: VendorKeyRef, opts: { offboard: boolean }): Promise<void> {
     const { ctx, admin } = this.open(conn);
+    if (isTeamRef(ref)) return leaveTeamWorkspace(ctx, admin, ref, opts.offboard);
     const workspace = await ignoreNotFound(callVendor(ctx, 'read workspace', () => admin.workspaces.retrieve(ref.scopeId)));
     if (!workspace) return;
     // Every key in the developer's workspace dies with the grant, strays included.
@@ -131,9 +156,10 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
   async findByIntent(conn: DecryptedConnection, intentId: string): Promise<VendorKeyRef[]> {
     const { ctx, admin } = this.open(conn);
     const workspaces = await callVendor(ctx, 'list workspaces', () => listWorkspaces(admin));
-    return workspaces
+    const own = workspaces
       .filter((workspace) => !workspace.archived_at && belongsToIntent(workspace.name, intentId))
       .map((workspace) => ({ scopeId: workspace.id, scopeName: workspace.name, vendorKeyId: null, refs: { workspace_id: workspace.id } }));
+    return [...own, ...teamSeatsOfIntent(workspaces, intentId)];
   }
 
   async *listManaged(conn: DecryptedConnection): AsyncIterable<ManagedScope> {
@@ -145,14 +171,15 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
       yield {
         scopeId: workspace.id,
         scopeName: workspace.name,
-        intentPrefix: parseIntentPrefix(workspace.name) ?? '',
+        intentPrefix: (isTeamScopeName(workspace.name) ? teamOwnerPrefix(workspace) : undefined) ?? parseIntentPrefix(workspace.name) ?? '',
         vendorKeyIds: keys.filter((key) => key.status !== 'archived').map((key) => key.id),
       };
     }
   }
 
-  /** Only the rate limit lives at Anthropic (see capabilities). */
+  /** Only the rate limit lives at Anthropic (see capabilities); a team workspace's limit is the team's, not one key's. */
   async readPolicy(conn: DecryptedConnection, ref: VendorKeyRef): Promise<PolicyReadback> {
+    if (isTeamRef(ref)) return {};
     const { ctx, admin } = this.open(conn);
     return readAnthropicPolicy(ctx, admin, ref.scopeId);
   }
@@ -170,9 +197,9 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     await setAnthropicKeyEnabled(ctx, admin, ref.vendorKeyId, enabled);
   }
 
-  private async createWorkspaceOrExplain(conn: DecryptedConnection, ctx: VendorCallContext, admin: AnthropicAdmin, name: string, keyId: string): Promise<EnsuredWorkspace> {
+  private async createWorkspaceOrExplain(conn: DecryptedConnection, ctx: VendorCallContext, admin: AnthropicAdmin, name: string): Promise<EnsuredWorkspace> {
     try {
-      return await ensureWorkspace(ctx, admin, name, keyId);
+      return await ensureWorkspace(ctx, admin, name);
     } catch (error: unknown) {
       if (!(error instanceof VendorError && error.kind === 'invalid_request')) throw error;
       const usage = await this.workspaceUsage(conn);
@@ -214,6 +241,10 @@ function capNotice(workspacesInUse: number): Record<string, string> {
   return {
     workspace_cap_warning: `${workspacesInUse} of the Anthropic organization's ${ANTHROPIC_WORKSPACE_CAP} workspaces are in use: archive unused KeyGate workspaces or move to per-team workspaces before the cap is reached.`,
   };
+}
+
+function membershipRefs(membership: Membership): Record<string, string> {
+  return 'userId' in membership ? { user_id: membership.userId } : { invite_id: membership.inviteId };
 }
 
 /** Anthropic's partial hint shows three leading characters too; KeyGate keeps only the last four. */

@@ -16,12 +16,13 @@ export interface EnsuredWorkspace {
   workspacesInUse: number;
 }
 
-export function ensureWorkspace(ctx: VendorCallContext, admin: AnthropicAdmin, name: string, keyId: string): Promise<EnsuredWorkspace> {
+/** Finds the live workspace by name before creating one, so a retry after a lost create answer makes no second one. */
+export function ensureWorkspace(ctx: VendorCallContext, admin: AnthropicAdmin, name: string): Promise<EnsuredWorkspace> {
   return callVendor(ctx, 'create workspace', async () => {
     const live = (await listWorkspaces(admin)).filter((workspace) => !workspace.archived_at);
     const existing = live.find((workspace) => workspace.name === name);
     if (existing) return { workspace: existing, workspacesInUse: live.length };
-    return { workspace: await admin.workspaces.create({ name, external_key_id: keyId }), workspacesInUse: live.length + 1 };
+    return { workspace: await admin.workspaces.create({ name }), workspacesInUse: live.length + 1 };
   });
 }
 
@@ -63,7 +64,7 @@ export async function addMember(ctx: VendorCallContext, admin: AnthropicAdmin, w
   }
 }
 
-function ensureInvite(ctx: VendorCallContext, admin: AnthropicAdmin, email: string): Promise<string> {
+export function ensureInvite(ctx: VendorCallContext, admin: AnthropicAdmin, email: string): Promise<string> {
   return callVendor(ctx, 'invite developer', async () => {
     for await (const invite of admin.invites.list({ limit: 100 })) {
       if (invite.email.toLowerCase() === email.toLowerCase() && invite.status === 'pending') return invite.id;

@@ -1,4 +1,4 @@
-import { belongsToIntent, intentPrefix, isManagedName, managedScopeName, NAMING_RULES, parseIntentPrefix } from './scope-naming';
+import { belongsToIntent, intentPrefix, isManagedName, isTeamScopeName, managedScopeName, NAMING_RULES, parseIntentPrefix, teamScopeName } from './scope-naming';
 
 const intent = {
   intentId: '3f9c2a71-0b6e-4c1d-9a8e-5d2f7c6b4a10',
@@ -50,5 +50,29 @@ describe('parsing managed names', () => {
     expect(isManagedName('Default project')).toBe(false);
     expect(isManagedName('kg-no-intent')).toBe(false);
     expect(isManagedName(null)).toBe(false);
+  });
+});
+
+describe('teamScopeName', () => {
+  it('gives every developer of a team the same managed name, whatever the team name casing', () => {
+    const name = teamScopeName('Platform Team', NAMING_RULES.anthropic);
+    expect(name).toMatch(/^kg-platform-team-t[0-9a-f]{7}$/);
+    expect(teamScopeName(' platform team ', NAMING_RULES.anthropic)).toBe(name);
+    expect(teamScopeName('Data', NAMING_RULES.anthropic)).not.toBe(name);
+  });
+
+  it('is recognised as managed and as a team scope, but belongs to no intent', () => {
+    const name = teamScopeName('Platform Team', NAMING_RULES.anthropic);
+    expect(isManagedName(name)).toBe(true);
+    expect(isTeamScopeName(name)).toBe(true);
+    expect(isTeamScopeName(managedScopeName(intent, NAMING_RULES.anthropic))).toBe(false);
+    expect(belongsToIntent(name, intent.intentId)).toBe(false);
+  });
+
+  it('fits the Anthropic name limit for a long team name and keeps teams apart that differ past it', () => {
+    const long = 'A team with a really very long name that goes on';
+    const name = teamScopeName(long, NAMING_RULES.anthropic);
+    expect(name.length).toBeLessThanOrEqual(40);
+    expect(teamScopeName(`${long} too`, NAMING_RULES.anthropic)).not.toBe(name);
   });
 });

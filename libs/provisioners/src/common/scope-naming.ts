@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ProvisionIntent } from '../contract';
 
 export const MANAGED_PREFIX = 'kg-';
@@ -35,6 +36,21 @@ export function managedScopeName(intent: Pick<ProvisionIntent, 'intentId' | 'dev
   const developer = slug(intent.developer.name) || slug(intent.developer.email.split('@')[0] ?? '');
   const middle = fitParts([team, developer].filter((part) => part.length > 0), budget);
   return middle.length > 0 ? `${MANAGED_PREFIX}${middle}${suffix}` : `${MANAGED_PREFIX.slice(0, -1)}${suffix}`;
+}
+
+/**
+ * `kg-<team>-t<7 hex>`: one scope shared by a team, the same for every call with the same team name. The
+ * suffix has the shape of an intent prefix (so the name counts as managed) but starts with `t`, which no
+ * intent prefix (hexadecimal) can, so it never belongs to a single intent.
+ */
+export function teamScopeName(team: string, rules: NamingRules): string {
+  const suffix = `-t${createHash('sha256').update(team.trim().toLowerCase()).digest('hex').slice(0, 7)}`;
+  const middle = fitParts([slug(team) || 'team'], rules.maxLength - MANAGED_PREFIX.length - suffix.length);
+  return `${MANAGED_PREFIX}${middle}${suffix}`;
+}
+
+export function isTeamScopeName(name: string | null | undefined): name is string {
+  return isManagedName(name) && /-t[0-9a-f]{7}$/.test(name);
 }
 
 export function isManagedName(name: string | null | undefined): name is string {
