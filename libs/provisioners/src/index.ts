@@ -17,6 +17,7 @@ export {
 export { createProvisionerRegistry, provisionerFor, type ProvisionerRegistry } from './registry/create-provisioner-registry';
 export { OpenAIProvisioner } from './openai/openai-provisioner';
 export { AnthropicProvisioner, type WorkspaceUsage } from './anthropic/anthropic-provisioner';
+export { anthropicSettingsProblem, WORKSPACE_SCOPES, type SettingProblem, type WorkspaceScope } from './anthropic/anthropic-team-workspace';
 export { GoogleVertexProvisioner } from './google-vertex/google-vertex-provisioner';
 export { AzureOpenAIProvisioner, AZURE_OPENAI_API_VERSION } from './azure-openai/azure-openai-provisioner';
 export { capacityForRpm, RPM_PER_CAPACITY_UNIT } from './azure-openai/azure-capabilities';

@@ -489,7 +489,7 @@ export interface components {
         ConfigureVendorDto: {
             /** @description The vendor admin credential (OpenAI admin key, Anthropic admin key, Azure client secret, GCP service-account JSON). Stored encrypted; never returned. */
             admin_api_key: string;
-            /** @description Vendor settings: tenant_id, client_id, subscription_id, resource_group, location, project_id, … */
+            /** @description Vendor settings: tenant_id, client_id, subscription_id, resource_group, location, project_id, workspace_scope (Anthropic: developer or team), … */
             extra_config?: {
                 [key: string]: string;
             };
@@ -542,6 +542,7 @@ export interface components {
              * @example production
              */
             label: string;
+            /** @description Non-secret vendor settings. Anthropic: workspace_scope = developer (default: one workspace per developer) or team (one workspace per team). */
             settings?: {
                 [key: string]: string;
             };
@@ -824,7 +825,7 @@ export interface components {
             /** @description Replaces the stored credential */
             admin_api_key?: string;
             label?: string;
-            /** @description Replaces all settings */
+            /** @description Replaces all settings. Non-secret vendor settings. Anthropic: workspace_scope = developer (default: one workspace per developer) or team (one workspace per team). */
             settings?: {
                 [key: string]: string;
             };

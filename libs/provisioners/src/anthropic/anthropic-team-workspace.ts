@@ -16,11 +16,16 @@ export function workspaceScopeOf(settings: Record<string, string>): WorkspaceSco
   return settings['workspace_scope'] === 'team' ? 'team' : 'developer';
 }
 
-/** Null when valid, else why not (naming the field). */
-export function anthropicSettingsProblem(settings: Record<string, string>): string | null {
+export interface SettingProblem {
+  setting: string;
+  problem: string;
+}
+
+/** Null when the connection settings are valid for Anthropic, else the setting at fault and why. */
+export function anthropicSettingsProblem(settings: Record<string, string>): SettingProblem | null {
   const scope = settings['workspace_scope'];
   if (scope === undefined || (WORKSPACE_SCOPES as readonly string[]).includes(scope)) return null;
-  return `settings.workspace_scope must be one of: ${WORKSPACE_SCOPES.join(', ')}`;
+  return { setting: 'workspace_scope', problem: `workspace_scope must be one of: ${WORKSPACE_SCOPES.join(', ')}` };
 }
 
 export function isTeamRef(ref: Pick<VendorKeyRef, 'scopeName' | 'refs'>): boolean {

@@ -1,3 +1,4 @@
+import { settingsWithDefaults } from './connection-settings';
 import { ConnectionDto } from './dto/connection.dto';
 import { VendorConnectionEntity } from './entities/vendor-connection.entity';
 
@@ -7,7 +8,7 @@ export function toConnectionDto(c: VendorConnectionEntity): ConnectionDto {
     vendor: c.vendor,
     label: c.label,
     credential_hint: c.credentialHint,
-    settings: c.settings,
+    settings: settingsWithDefaults(c.vendor, c.settings),
     last_check: { status: c.checkStatus, checked_at: c.checkedAt ? new Date(c.checkedAt).toISOString() : null, detail: c.checkDetail },
     created_at: new Date(c.createdAt).toISOString(),
     updated_at: new Date(c.updatedAt).toISOString(),

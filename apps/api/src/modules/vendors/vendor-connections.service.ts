@@ -6,6 +6,7 @@ import { DomainError, notFound } from '@api/common/errors/domain-error';
 import { RequestContext } from '@api/common/request/request-context';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { AuditOrigin, originOf, systemOrigin } from '@api/modules/audit/audit-event.input';
+import { assertValidSettings } from './connection-settings';
 import { toConnectionDto } from './connection.mapper';
 import { ConfigureVendorDto, ConnectionDto, CreateConnectionDto, UpdateConnectionDto, VendorSummaryDto } from './dto/connection.dto';
 import { VendorCatalog } from './vendor-catalog';
@@ -46,6 +47,7 @@ export class VendorConnectionsService {
   async configure(ctx: RequestContext, dto: ConfigureVendorDto): Promise<ConnectionDto> {
     this.catalog.assertKnown(dto.vendor);
     const settings = { ...(dto.extra_config ?? {}), ...(dto.org_id ? { org_id: dto.org_id } : {}) };
+    assertValidSettings(dto.vendor, settings, 'extra_config');
     return this.dataSource.transaction(async (m) => {
       const existing = await this.connections.findByLabelLocked(m, ctx.organizationId, dto.vendor, 'default');
       if (existing) return this.applyUpdate(m, ctx.organizationId, originOf(ctx), existing.id, { admin_api_key: dto.admin_api_key, settings });
@@ -55,6 +57,7 @@ export class VendorConnectionsService {
 
   async create(ctx: RequestContext, dto: CreateConnectionDto): Promise<ConnectionDto> {
     this.catalog.assertKnown(dto.vendor);
+    assertValidSettings(dto.vendor, dto.settings);
     return this.dataSource.transaction((m) => this.insert(m, ctx.organizationId, originOf(ctx), dto));
   }
 
@@ -130,6 +133,7 @@ export class VendorConnectionsService {
       changed.push('credential');
     }
     if (dto.settings !== undefined) {
+      assertValidSettings(connection.vendor, dto.settings);
       connection.settings = dto.settings;
       changed.push('settings');
     }

@@ -78,12 +78,28 @@ describe('vendor connections', () => {
     const token = org.users.owner.token;
     const first = await t.http.post<Connection>('/api/v1/vendors/configure', { vendor: 'anthropic', admin_api_key: 'sk-ant-admin01-first-credential', org_id: 'org-a' }, { token });
     expect(first.status).toBe(200);
-    const second = await t.http.post<Connection>('/api/v1/vendors/configure', { vendor: 'anthropic', admin_api_key: 'sk-ant-admin01-second-credential', extra_config: { workspace_mode: 'team' } }, { token });
+    const second = await t.http.post<Connection>('/api/v1/vendors/configure', { vendor: 'anthropic', admin_api_key: 'sk-ant-admin01-second-credential', extra_config: { workspace_scope: 'team' } }, { token });
     expect(second.body.id).toBe(first.body.id);
-    expect(second.body.settings).toEqual({ workspace_mode: 'team' });
+    expect(second.body.settings).toEqual({ workspace_scope: 'team' });
+    expect(first.body.settings).toEqual({ org_id: 'org-a', workspace_scope: 'developer' });
     expect(second.body.credential_hint).toMatch(/^sk-ant-admin01-.*ial$/);
     const dup = await t.http.post('/api/v1/vendors/connections', { vendor: 'openai', label: 'PRODUCTION', admin_api_key: 'sk-admin-dup-0000001' }, { token });
     expect(dup.body).toMatchObject({ code: 'connection_label_taken' });
+  });
+
+  it('accepts an Anthropic workspace_scope of developer or team only, naming the field otherwise', async () => {
+    const token = org.users.owner.token;
+    const created = await t.http.post<Connection>('/api/v1/vendors/connections', { vendor: 'anthropic', label: 'teams', admin_api_key: 'sk-ant-admin01-team-credential', settings: { workspace_scope: 'team' } }, { token });
+    expect(created.body.settings).toEqual({ workspace_scope: 'team' });
+    const badCreate = await t.http.post('/api/v1/vendors/connections', { vendor: 'anthropic', label: 'bad', admin_api_key: 'sk-ant-admin01-bad-credential', settings: { workspace_scope: 'org' } }, { token });
+    expect(badCreate.status).toBe(400);
+    expect(badCreate.body).toMatchObject({ code: 'validation_failed', message: 'Invalid request: settings.workspace_scope' });
+    const badUpdate = await t.http.patch(`/api/v1/vendors/connections/${created.body.id}`, { settings: { workspace_scope: 'Team' } }, { token });
+    expect(badUpdate.status).toBe(400);
+    const badConfigure = await t.http.post('/api/v1/vendors/configure', { vendor: 'anthropic', admin_api_key: 'sk-ant-admin01-third-credential', extra_config: { workspace_scope: '' } }, { token });
+    expect(badConfigure.body).toMatchObject({ message: 'Invalid request: extra_config.workspace_scope' });
+    const unchanged = await t.http.get<Connection>(`/api/v1/vendors/connections/${created.body.id}`, { token });
+    expect(unchanged.body.settings).toEqual({ workspace_scope: 'team' });
   });
 
   it('lets only owners change connections, and audits each change without the credential', async () => {
