@@ -4,6 +4,8 @@ export interface SettingField {
   label: string;
   description?: string;
   required: boolean;
+  /** A closed set of values, shown as a choice; the first one is the default. */
+  options?: Array<{ value: string; label: string }>;
 }
 
 export interface ConnectionFields {
@@ -24,7 +26,19 @@ export const connectionFields: Record<string, ConnectionFields> = {
     credentialLabel: 'Admin API key',
     credentialDescription: 'An Admin API key (sk-ant-admin…) from the Anthropic Console.',
     multilineCredential: false,
-    settings: [],
+    settings: [
+      {
+        name: 'workspace_scope',
+        label: 'Workspaces',
+        description:
+          'Anthropic allows 100 workspaces per organization: share one per team when you have more developers than that. Applies to keys issued from now on.',
+        required: false,
+        options: [
+          { value: 'developer', label: 'One workspace per developer' },
+          { value: 'team', label: 'One workspace per team' },
+        ],
+      },
+    ],
   },
   azure_openai: {
     credentialLabel: 'Client secret',

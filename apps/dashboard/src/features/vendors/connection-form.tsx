@@ -95,19 +95,33 @@ export function ConnectionForm({ connection, onClose }: ConnectionFormProps) {
           onChange={(event) => setLabel(event.currentTarget.value)}
         />
         <SecretTextarea {...credentialProps} minRows={fields?.multilineCredential ? 3 : 1} />
-        {fields?.settings.map((field) => (
-          <TextInput
-            key={field.name}
-            label={field.label}
-            description={field.description}
-            required={field.required}
-            value={settings[field.name] ?? ''}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setSettings((current) => ({ ...current, [field.name]: value }));
-            }}
-          />
-        ))}
+        {fields?.settings.map((field) =>
+          field.options ? (
+            <Select
+              key={field.name}
+              label={field.label}
+              description={field.description}
+              data={field.options}
+              value={settings[field.name] ?? field.options[0]?.value ?? null}
+              allowDeselect={false}
+              onChange={(value) => {
+                if (value !== null) setSettings((current) => ({ ...current, [field.name]: value }));
+              }}
+            />
+          ) : (
+            <TextInput
+              key={field.name}
+              label={field.label}
+              description={field.description}
+              required={field.required}
+              value={settings[field.name] ?? ''}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                setSettings((current) => ({ ...current, [field.name]: value }));
+              }}
+            />
+          ),
+        )}
         {mutation.isError ? <ErrorAlert error={mutation.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
