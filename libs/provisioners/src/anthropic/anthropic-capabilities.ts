@@ -4,11 +4,11 @@ export const ANTHROPIC_CAPABILITIES: VendorCapabilities = {
   fields: {
     budget_limit_usd: {
       enforcement: 'keygate',
-      note: "KeyGate polls Anthropic's cost report for the developer's workspace and deactivates the key once the budget is spent; the report lags by up to an hour.",
+      note: "KeyGate polls Anthropic's cost report for the developer's workspace and deactivates the key once the budget is spent; the report lags by up to an hour. With one workspace per team the report cannot tell teammates apart: each key's budget is checked against the whole team's cost.",
     },
     rate_limit_rpm: {
       enforcement: 'vendor',
-      note: "Set as the workspace's requests-per-minute limit on every model group (never above the organization's own limit); Anthropic applies changes within about an hour.",
+      note: "Set as the workspace's requests-per-minute limit on every model group (never above the organization's own limit); Anthropic applies changes within about an hour. With one workspace per team the limit is shared: a new key raises it to its own value, never lowers it.",
     },
     models_allowed: {
       enforcement: 'none',

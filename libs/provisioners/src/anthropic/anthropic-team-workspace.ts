@@ -72,14 +72,20 @@ export async function bindTeamKey(ctx: VendorCallContext, admin: AnthropicAdmin,
 /**
  * Gives up one seat: its key is retired (inactive, then archived); when the developer holds no other seat here,
  * every key they created in the workspace is retired too and they stop being a member. Teammates' keys are
- * never touched. The workspace is archived on offboarding once no seat is left. A ref without a developer (the
+ * never touched. The workspace is archived on offboarding once no seat is left. A ref naming no developer (the
  * reconciler's, for a workspace no KeyGate key owns) retires the whole workspace.
  */
 export async function leaveTeamWorkspace(ctx: VendorCallContext, admin: AnthropicAdmin, ref: VendorKeyRef, offboard: boolean): Promise<void> {
   const workspace = await readWorkspace(ctx, admin, ref.scopeId);
   if (!workspace) return;
   const seatId = ref.refs['seat'];
-  if (!seatId) return retireWholeWorkspace(ctx, admin, workspace, offboard);
+  if (!seatId && !ref.refs['developer_email']) return retireWholeWorkspace(ctx, admin, workspace, offboard);
+  if (!seatId) {
+    // A developer's ref without its seat (never the case for a committed key): touch nothing but its own key.
+    const key = ref.vendorKeyId ? await ignoreNotFound(callVendor(ctx, 'read key', () => admin.apiKeys.retrieve(ref.vendorKeyId ?? ''))) : undefined;
+    if (key) await retireKey(ctx, admin, key);
+    return;
+  }
   const seats = seatsOf(workspace);
   const seat = seats.find((s) => s.intentPrefix === seatId);
   const email = ref.refs['developer_email'] ?? seat?.email;
