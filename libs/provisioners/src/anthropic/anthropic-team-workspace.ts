@@ -6,7 +6,7 @@ import { callVendor, ignoreNotFound, type VendorCallContext } from '../common/ve
 import type { AnthropicAdmin } from './anthropic-admin-client';
 import { pushAnthropicRateLimit, readAnthropicPolicy } from './anthropic-policy';
 import { addMember, ensureInvite, findUserId, listWorkspaceKeys, retireKey, type Membership } from './anthropic-scope-steps';
-import { removeSeat, seatFor, seatsOf, writeSeat } from './anthropic-team-seats';
+import { removeSeat, seatFor, seatsOf, writeSeat, type TeamSeat } from './anthropic-team-seats';
 
 export type WorkspaceScope = 'developer' | 'team';
 export const WORKSPACE_SCOPES: readonly WorkspaceScope[] = ['developer', 'team'];
@@ -54,8 +54,9 @@ export async function raiseTeamRateLimit(ctx: VendorCallContext, admin: Anthropi
 /** Binds the oldest active key the developer created in the workspace that no other seat holds. */
 export async function bindTeamKey(ctx: VendorCallContext, admin: AnthropicAdmin, ref: VendorKeyRef): Promise<APIKey | null> {
   const workspace = await readWorkspace(ctx, admin, ref.scopeId);
-  const seat = workspace ? seatFor(workspace, ref.refs['seat'] ?? '') : undefined;
-  if (!workspace || workspace.archived_at || !seat) return null;
+  if (!workspace || workspace.archived_at) return null;
+  const seat = seatFor(workspace, ref.refs['seat'] ?? '') ?? (await restoreSeat(ctx, admin, ref));
+  if (!seat) return null;
   const known = ref.refs['user_id'] ?? seat.userId;
   const developer = known ?? (await findUserId(ctx, admin, seat.email)); // the invite may have been accepted since
   if (!developer) return null;
@@ -121,6 +122,17 @@ export function teamSeatsOfIntent(workspaces: Workspace[], intentId: string): Ve
 /** For the reconciler: a team workspace counts as owned by one of its seats' intents while it has any. */
 export function teamOwnerPrefix(workspace: Workspace): string | undefined {
   return seatsOf(workspace)[0]?.intentPrefix;
+}
+
+/** A seat removed by hand in the Console is put back while its key still waits, so the workspace stays in use. */
+async function restoreSeat(ctx: VendorCallContext, admin: AnthropicAdmin, ref: VendorKeyRef): Promise<TeamSeat | undefined> {
+  const intent = ref.refs['seat'];
+  const email = ref.refs['developer_email'];
+  if (!intent || !email) return undefined;
+  const userId = ref.refs['user_id'];
+  const seat: TeamSeat = { intentPrefix: intent, email, ...(userId ? { userId } : {}) };
+  await writeSeat(ctx, admin, ref.scopeId, seat);
+  return seat;
 }
 
 async function retireWholeWorkspace(ctx: VendorCallContext, admin: AnthropicAdmin, workspace: Workspace, offboard: boolean): Promise<void> {

@@ -179,6 +179,18 @@ describe('AnthropicProvisioner with one workspace per team (workspace_scope: tea
     await expect(provisioner.bindConsoleKey(conn, result)).resolves.toMatchObject({ vendorKeyId: key.api_key.id });
   });
 
+  it('puts back a seat removed by hand in the Console while its key still waits, so offboarding a teammate keeps the workspace', async () => {
+    const team = newTeam();
+    const ada = await seat(teammate(team, 'Ada'));
+    const bob = await seat(teammate(team, 'Bob'));
+    await admin.workspaces.update(ada.result.scopeId, { tags: { [`keygate-intent-${ada.result.refs['seat'] ?? ''}`]: null } });
+    await expect(provisioner.bindConsoleKey(conn, ada.result)).resolves.toBeNull();
+    await provisioner.revoke(conn, bob.result, { offboard: true });
+    expect((await admin.workspaces.retrieve(ada.result.scopeId)).archived_at).toBeNull();
+    const key = await consoleKey(ada.result.scopeId, ada.userId);
+    await expect(provisioner.bindConsoleKey(conn, ada.result)).resolves.toMatchObject({ vendorKeyId: key.api_key.id });
+  });
+
   it('keeps per-developer workspaces when the setting is absent', async () => {
     const team = newTeam();
     const plain = { ...conn, settings: {} };
