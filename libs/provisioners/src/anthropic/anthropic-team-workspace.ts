@@ -73,7 +73,7 @@ export async function bindTeamKey(ctx: VendorCallContext, admin: AnthropicAdmin,
 /**
  * Gives up one seat: its key is retired (inactive, then archived); when the developer holds no other seat here,
  * every key they created in the workspace is retired too and they stop being a member. Teammates' keys are
- * never touched. The workspace is archived on offboarding once no seat is left. A ref naming no developer (the
+ * never touched. The workspace is archived on offboarding once no seat and no other live key is left. A ref naming no developer (the
  * reconciler's, for a workspace no KeyGate key owns) retires the whole workspace.
  */
 export async function leaveTeamWorkspace(ctx: VendorCallContext, admin: AnthropicAdmin, ref: VendorKeyRef, offboard: boolean): Promise<void> {
@@ -96,16 +96,19 @@ export async function leaveTeamWorkspace(ctx: VendorCallContext, admin: Anthropi
 
   const retire = new Set([ref.vendorKeyId, seat?.keyId].filter((id): id is string => Boolean(id)));
   const keys = await listWorkspaceKeys(ctx, admin, workspace.id);
+  let othersLive = false;
   for (const key of keys) {
     const theirs = lastSeatOfDeveloper && userId !== undefined && key.created_by?.id === userId;
     if (retire.has(key.id) || theirs) await retireKey(ctx, admin, key);
+    else othersLive ||= key.status === 'active' || key.status === 'inactive';
   }
   if (workspace.archived_at) return;
   if (lastSeatOfDeveloper && userId) {
     await ignoreNotFound(callVendor(ctx, 'remove workspace member', () => admin.workspaces.members.remove(userId, { workspace_id: workspace.id })));
   }
   if (seat) await removeSeat(ctx, admin, workspace.id, seatId);
-  if (offboard && others.length === 0) await ignoreNotFound(callVendor(ctx, 'archive workspace', () => admin.workspaces.archive(workspace.id)));
+  // A live key left by someone else (a teammate whose seat was lost, or a stray) keeps the workspace: flagged, not killed.
+  if (offboard && others.length === 0 && !othersLive) await ignoreNotFound(callVendor(ctx, 'archive workspace', () => admin.workspaces.archive(workspace.id)));
 }
 
 /** The seat a crashed provision of this intent took in a team workspace, as a ref revoke can undo. */

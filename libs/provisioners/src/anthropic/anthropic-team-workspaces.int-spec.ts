@@ -112,6 +112,19 @@ describe('AnthropicProvisioner with one workspace per team (workspace_scope: tea
     await provisioner.revoke(conn, bound(bob.result, bobKey.api_key.id), { offboard: true });
   });
 
+  it('leaves a workspace holding a stranger\'s live key to the reconciler, whose ref naming no developer retires it all', async () => {
+    const ada = await seat(teammate(newTeam(), 'Ada'));
+    const stranger = await addUser(`stranger.${Date.now()}@example.com`);
+    const stray = await consoleKey(ada.result.scopeId, stranger.id, 'stray');
+    await provisioner.revoke(conn, ada.result, { offboard: true });
+    expect((await admin.workspaces.retrieve(ada.result.scopeId)).archived_at).toBeNull();
+    await expect(message(stray.secret)).resolves.toMatchObject({ type: 'message' });
+
+    await provisioner.revoke(conn, { scopeId: ada.result.scopeId, scopeName: ada.result.scopeName, vendorKeyId: null, refs: {} }, { offboard: true });
+    expect((await admin.workspaces.retrieve(ada.result.scopeId)).archived_at).toBeTruthy();
+    await expect(message(stray.secret)).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
   it('makes no second team workspace when the answer to its creation is lost', async () => {
     const intent = teammate(newTeam(), 'Ada');
     await addUser(intent.developer.email);
