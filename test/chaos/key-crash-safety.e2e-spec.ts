@@ -8,16 +8,22 @@ jest.setTimeout(15 * 60_000);
 
 type Operation = 'provision' | 'rotate' | 'rotate_with_grace' | 'revoke' | 'offboard';
 
+/** What becomes of the vendor call held when the process dies. */
+type HeldCall = 'acted' | 'never_arrives';
+const HELD_CALL_FATES: HeldCall[] = ['acted', 'never_arrives'];
+
 interface Run {
   operation: Operation;
   killAtCall: number;
+  heldCall: HeldCall;
 }
 
 /**
- * Kills the API process (SIGKILL) at every vendor-call boundary of provision, rotate and revoke: the simulator
- * holds call N (pause), the process dies, then the held call goes on, so the vendor acts for a client that is
- * gone. After a restart and one reconciler pass, every live vendor key must have an active row and every
- * active row its live vendor key.
+ * Kills the API process (SIGKILL) at every vendor-call boundary of provision, rotate, revoke and offboarding, twice:
+ * the simulator holds call N (pause), the process dies, then the held call either goes on, so the vendor acts for a
+ * client that is gone (the answer is lost), or vanishes, as if the process died just before sending it. After a
+ * restart and one reconciler pass, every live vendor key must have an active row and every active row its live
+ * vendor key.
  */
 describe('crash safety: SIGKILL at every step boundary, restart, one reconciler pass', () => {
   let stack: ChaosStack;
@@ -84,7 +90,7 @@ describe('crash safety: SIGKILL at every step boundary, restart, one reconciler 
   }
 
   /** Returns false when the operation finished before reaching call `killAtCall`. */
-  async function crashAt(operation: Operation, killAtCall: number): Promise<boolean> {
+  async function crashAt(operation: Operation, killAtCall: number, heldCall: HeldCall): Promise<boolean> {
     let target: string | null = null;
     if (operation === 'offboard') {
       target = await newDeveloper();
@@ -97,7 +103,7 @@ describe('crash safety: SIGKILL at every step boundary, restart, one reconciler 
     const reached = await Promise.race([sim.control.waitForPaused(1, 20_000).then(() => true), request.then(() => false)]);
     if (reached) {
       await stack.api().kill();
-      await sim.control.releaseAll();
+      await sim.control.releaseAll({ drop: heldCall === 'never_arrives' });
     }
     await request;
     await sim.control.clearFaults();
@@ -125,9 +131,14 @@ describe('crash safety: SIGKILL at every step boundary, restart, one reconciler 
   for (const operation of ['provision', 'rotate', 'rotate_with_grace', 'revoke', 'offboard'] as const) {
     it(`${operation}: recovers from a kill at every vendor call`, async () => {
       for (let call = 0; call < 40; call += 1) {
-        if (!(await crashAt(operation, call))) break;
-        runs.push({ operation, killAtCall: call });
-        await reconcileAndCheck(`${operation} killed at vendor call ${call}`);
+        let reached = false;
+        for (const heldCall of HELD_CALL_FATES) {
+          if (!(await crashAt(operation, call, heldCall))) break;
+          reached = true;
+          runs.push({ operation, killAtCall: call, heldCall });
+          await reconcileAndCheck(`${operation} killed at vendor call ${call}, which then ${heldCall === 'acted' ? 'reached the vendor' : 'never arrived'}`);
+        }
+        if (!reached) break;
       }
       expect(runs.filter((r) => r.operation === operation).length).toBeGreaterThan(0);
     });

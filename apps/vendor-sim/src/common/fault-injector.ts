@@ -23,9 +23,12 @@ export interface PausedCall {
   pausedAt: string;
 }
 
+/** What a held call does when let go: reach the vendor (`proceed`), or vanish as if it never arrived (`drop`). */
+export type PauseRelease = 'proceed' | 'drop';
+
 interface PendingPause {
   call: PausedCall;
-  release: () => void;
+  release: (how: PauseRelease) => void;
 }
 
 /** Holds fault rules and the calls currently held by `pause` rules. */
@@ -86,10 +89,10 @@ export class FaultInjector {
     return fired;
   }
 
-  /** Resolves when the call is released through the control API (or the injector is cleared). */
-  hold(ruleId: string, call: FaultCall, now: Date): Promise<void> {
+  /** Resolves when the call is released through the control API (or the injector is cleared: `proceed`). */
+  hold(ruleId: string, call: FaultCall, now: Date): Promise<PauseRelease> {
     const id = `pause_${randomUUID()}`;
-    return new Promise<void>((resolve) => {
+    return new Promise<PauseRelease>((resolve) => {
       this.paused.set(id, {
         call: {
           id,
@@ -99,9 +102,9 @@ export class FaultInjector {
           path: call.path,
           pausedAt: now.toISOString(),
         },
-        release: () => {
+        release: (how) => {
           this.paused.delete(id);
-          resolve();
+          resolve(how);
         },
       });
     });
@@ -111,16 +114,16 @@ export class FaultInjector {
     return [...this.paused.values()].map((pending) => ({ ...pending.call }));
   }
 
-  release(id: string): boolean {
+  release(id: string, how: PauseRelease = 'proceed'): boolean {
     const pending = this.paused.get(id);
     if (pending === undefined) return false;
-    pending.release();
+    pending.release(how);
     return true;
   }
 
-  releaseAll(): number {
+  releaseAll(how: PauseRelease = 'proceed'): number {
     const all = [...this.paused.values()];
-    for (const pending of all) pending.release();
+    for (const pending of all) pending.release(how);
     return all.length;
   }
 }

@@ -130,6 +130,16 @@ describe('installSimHooks', () => {
     expect(created).toEqual(['orphan']);
   });
 
+  it('a paused call released with drop vanishes without the vendor acting', async () => {
+    ctx.faults.add({ vendor: 'openai', method: 'POST', action: { type: 'pause' } });
+    const pending = post('never');
+    await waitFor(() => ctx.faults.listPaused().length === 1);
+    ctx.faults.release(ctx.faults.listPaused()[0]?.id ?? '', 'drop');
+    await expect(pending).rejects.toThrow();
+    expect(created).toEqual([]);
+    expect(ctx.journal.list()[0]).toMatchObject({ outcome: 'dropped_before', status: null });
+  });
+
   it('latency delays the answer', async () => {
     ctx.faults.add({ vendor: 'openai', action: { type: 'latency', ms: 150 } });
     const started = Date.now();

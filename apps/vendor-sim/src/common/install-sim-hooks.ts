@@ -130,9 +130,15 @@ export function installSimHooks(
 
   // Held after the body arrived, so a client that dies during the pause still gets the vendor to act on
   // its request, as a real vendor does once the request is on the wire.
-  app.addHook('preHandler', async (request) => {
+  // Released with `drop`, the call vanishes without the vendor acting, as if it never arrived.
+  app.addHook('preHandler', async (request, reply) => {
     const state = calls.get(request);
-    if (state?.pauseRuleId) await ctx.faults.hold(state.pauseRuleId, { vendor, method: request.method, path: pathOf(request) }, ctx.clock.now());
+    if (!state?.pauseRuleId) return;
+    const how = await ctx.faults.hold(state.pauseRuleId, { vendor, method: request.method, path: pathOf(request) }, ctx.clock.now());
+    if (how === 'proceed') return;
+    journal(request, state, null, 'dropped_before');
+    reply.hijack();
+    request.raw.socket.destroy();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

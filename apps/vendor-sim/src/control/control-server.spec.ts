@@ -97,8 +97,14 @@ describe('control server', () => {
     const paused = (await inject('GET', '/paused')).body.data as Array<{ id: string }>;
     expect(paused).toHaveLength(1);
     expect((await inject('POST', `/paused/${paused[0]?.id}/release`)).status).toBe(200);
-    await held;
+    await expect(held).resolves.toBe('proceed');
     expect((await inject('POST', '/paused/nope/release')).status).toBe(404);
+  });
+
+  it('releases held calls as never arrived with drop=true', async () => {
+    const held = ctx.faults.hold('fault_x', { vendor: 'openai', method: 'POST', path: '/v1/x' }, new Date());
+    expect((await inject('POST', '/paused/release-all?drop=true')).body).toEqual({ released: 1 });
+    await expect(held).resolves.toBe('drop');
   });
 
   it('resets faults, journal, clock and every vendor, and mounts vendor hooks', async () => {

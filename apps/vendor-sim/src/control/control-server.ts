@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonBody, optionalInteger } from '@sim/common/body-fields';
+import type { PauseRelease } from '@sim/common/fault-injector';
 import type { FaultRuleInput } from '@sim/common/fault-rule';
 import type { SimContext } from '@sim/common/sim-context';
 import { VendorError } from '@sim/common/vendor-error';
@@ -43,9 +44,10 @@ export async function buildControlServer(ctx: SimContext): Promise<FastifyInstan
   });
 
   app.get('/paused', () => ({ data: ctx.faults.listPaused() }));
-  app.post('/paused/release-all', () => ({ released: ctx.faults.releaseAll() }));
-  app.post<{ Params: { id: string } }>('/paused/:id/release', (request) => {
-    if (!ctx.faults.release(request.params.id)) throw new VendorError(404, 'no such paused call');
+  // ?drop=true: the held calls vanish without reaching the vendor instead of going on.
+  app.post<{ Querystring: { drop?: string } }>('/paused/release-all', (request) => ({ released: ctx.faults.releaseAll(releaseMode(request.query.drop)) }));
+  app.post<{ Params: { id: string }; Querystring: { drop?: string } }>('/paused/:id/release', (request) => {
+    if (!ctx.faults.release(request.params.id, releaseMode(request.query.drop))) throw new VendorError(404, 'no such paused call');
     return { released: 1 };
   });
 
@@ -89,4 +91,8 @@ export async function buildControlServer(ctx: SimContext): Promise<FastifyInstan
     );
   }
   return app;
+}
+
+function releaseMode(drop: string | undefined): PauseRelease {
+  return drop === 'true' ? 'drop' : 'proceed';
 }

@@ -92,12 +92,13 @@ export class VendorSimControlClient {
     }
   }
 
-  async release(id: string): Promise<void> {
-    await this.call('POST', `/paused/${encodeURIComponent(id)}/release`);
+  /** `drop`: the held call vanishes without reaching the vendor; otherwise it goes on as if never held. */
+  async release(id: string, options: { drop?: boolean } = {}): Promise<void> {
+    await this.call('POST', `/paused/${encodeURIComponent(id)}/release${options.drop ? '?drop=true' : ''}`);
   }
 
-  async releaseAll(): Promise<number> {
-    return (await this.call<{ released: number }>('POST', '/paused/release-all')).released;
+  async releaseAll(options: { drop?: boolean } = {}): Promise<number> {
+    return (await this.call<{ released: number }>('POST', `/paused/release-all${options.drop ? '?drop=true' : ''}`)).released;
   }
 
   async journal(filter: { vendor?: VendorName; since?: number } = {}): Promise<JournalEntry[]> {
