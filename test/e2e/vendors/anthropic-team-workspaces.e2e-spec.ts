@@ -122,4 +122,18 @@ describe('Anthropic workspaces per team through KeyGate', () => {
     expect((await s.t.http.post<{ status: string }>(`/api/v1/keys/${cyAnswer.key_id}/refresh`, undefined, { token: s.token })).body.status).toBe('active');
     expect(await anthropicDriver.callStatus(s, cyKey.secret, cyAnswer)).toBe(200);
   });
+
+  it('binds one console key to one row only, when the same developer waits for two keys in the team workspace and both look at once', async () => {
+    const team = `team-${randomBytes(3).toString('hex')}`;
+    const dee = await developer(team);
+    const first = await provision(dee.id);
+    const second = await provision(dee.id);
+    const workspaceId = (await row(first.key_id)).scope_id;
+    const made = await consoleKey(workspaceId, dee.userId);
+    // Both rows look for their key at the same moment (two refreshes, or a refresh next to a job pass).
+    await Promise.all([first, second].map((k) => s.t.http.post(`/api/v1/keys/${k.key_id}/refresh`, undefined, { token: s.token })));
+    const rows = [await row(first.key_id), await row(second.key_id)];
+    expect(rows.filter((r) => r.vendor_key_id === made.api_key.id && r.state === 'active')).toHaveLength(1);
+    expect(rows.map((r) => r.state).sort()).toEqual(['active', 'awaiting_key']);
+  });
 });

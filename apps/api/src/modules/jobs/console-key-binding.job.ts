@@ -50,6 +50,8 @@ export class ConsoleKeyBindingJob {
     const binding = await provisioner.bindConsoleKey(await this.opener.open(key.organizationId, key.connectionId), vendorRefOf(key));
     if (!binding) return false;
     return this.dataSource.transaction(async (m) => {
+      // Two waiting rows of one developer in a shared workspace may both pick the same console key: one wins.
+      if (await this.keys.vendorKeyTaken(m, key.connectionId, binding.vendorKeyId, key.id)) return false;
       const active = await this.keys.transition(m, key.organizationId, key.id, ['awaiting_key'], { state: 'active', vendor_key_id: binding.vendorKeyId, hint: binding.hint, activated_at: DB_NOW, lease_until: null });
       if (!active) return false;
       await this.audit.append(m, systemOrigin(key.organizationId, 'console-key-binding'), {

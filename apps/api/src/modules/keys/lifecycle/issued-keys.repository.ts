@@ -25,7 +25,8 @@ export interface NewPendingKey {
   rateLimitRpm: number;
   modelsAllowed: string[] | null;
   description: string | null;
-  expiresAt: Date;
+  /** Counted from the database clock at insert. */
+  expiresInDays: number;
   rotatedFrom: string | null;
   createdBy: string | null;
   scope?: Pick<VendorKeyRef, 'scopeId' | 'scopeName'> | null;
@@ -56,9 +57,9 @@ export class IssuedKeysRepository {
     const rows = await m.query<Rows>(
       `INSERT INTO issued_keys (id, organization_id, developer_id, connection_id, vendor, state, intent_id, budget_limit_usd,
          rate_limit_rpm, models_allowed, description, expires_at, rotated_from, created_by, scope_id, scope_name)
-       VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *`,
+       VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9,$10,now() + make_interval(days => $11),$12,$13,$14,$15) RETURNING *`,
       [k.id, k.organizationId, k.developerId, k.connectionId, k.vendor, k.intentId, k.budgetLimitUsd, k.rateLimitRpm,
-        k.modelsAllowed === null ? null : JSON.stringify(k.modelsAllowed), k.description, k.expiresAt, k.rotatedFrom, k.createdBy,
+        k.modelsAllowed === null ? null : JSON.stringify(k.modelsAllowed), k.description, k.expiresInDays, k.rotatedFrom, k.createdBy,
         k.scope?.scopeId ?? null, k.scope?.scopeName ?? null],
     );
     const row = rows[0];
@@ -120,12 +121,6 @@ export class IssuedKeysRepository {
     await m.query(`UPDATE issued_keys SET superseded_by = NULL, revoke_after = NULL, updated_at = now() WHERE organization_id = $1 AND superseded_by = $2`, [organizationId, successorId]);
   }
 
-  async dbNowPlusDays(m: EntityManager, days: number): Promise<Date> {
-    const rows = await m.query<Array<{ at: Date }>>(`SELECT now() + make_interval(days => $1) AS at`, [days]);
-    const row = rows[0];
-    if (!row) throw new Error('SELECT now() returned no row');
-    return new Date(row.at);
-  }
 
   /** Records one finished vendor step of a pending key, in its own short transaction. */
   async recordStep(organizationId: string, id: string, step: string, ref: Partial<VendorKeyRef>): Promise<void> {
@@ -248,6 +243,19 @@ export class IssuedKeysRepository {
 
   async countByVendorAndState(): Promise<Array<{ vendor: string; state: KeyState; n: number }>> {
     return await this.q().query<Array<{ vendor: string; state: KeyState; n: number }>>(`SELECT vendor, state, count(*)::int AS n FROM issued_keys GROUP BY vendor, state`);
+  }
+
+  /**
+   * Whether another live row of the connection already governs this vendor key. Takes a transaction-scoped lock
+   * on the pair first, so two binds of the same vendor key in parallel see each other.
+   */
+  async vendorKeyTaken(m: EntityManager, connectionId: string, vendorKeyId: string, exceptId: string): Promise<boolean> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`vendor-key:${connectionId}:${vendorKeyId}`]);
+    const rows = await m.query<unknown[]>(
+      `SELECT 1 FROM issued_keys WHERE connection_id = $1 AND vendor_key_id = $2 AND id <> $3 AND state = ANY($4) LIMIT 1`,
+      [connectionId, vendorKeyId, exceptId, LIVE_STATES],
+    );
+    return rows.length > 0;
   }
 
   async setDrift(organizationId: string, id: string, drift: object | null): Promise<void> {

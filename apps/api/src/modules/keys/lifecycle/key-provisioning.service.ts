@@ -88,7 +88,7 @@ export class KeyProvisioningService {
         rateLimitRpm: policy.rate_limit_rpm,
         modelsAllowed: policy.models_allowed,
         description: dto.description ?? null,
-        expiresAt: await this.keys.dbNowPlusDays(m, policy.expires_in_days),
+        expiresInDays: policy.expires_in_days,
         rotatedFrom: null,
         createdBy: ctx.user.userId,
       });

@@ -80,7 +80,7 @@ export class KeyRotationService {
         rateLimitRpm: old.rateLimitRpm,
         modelsAllowed: old.modelsAllowed,
         description: old.description,
-        expiresAt: await this.keys.dbNowPlusDays(m, lifetimeDays),
+        expiresInDays: lifetimeDays,
         rotatedFrom: old.id,
         createdBy: ctx.user.userId,
         scope: old.scopeId ? { scopeId: old.scopeId, scopeName: old.scopeName ?? '' } : null,
