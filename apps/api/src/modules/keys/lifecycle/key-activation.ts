@@ -72,7 +72,6 @@ export class KeyActivation {
     let result: ProvisionResult;
     try {
       result = await step(conn, steps.record);
-      await steps.drain();
       this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: key.rotatedFrom ? 'rotate' : 'provision', outcome: 'success' });
     } catch (error: unknown) {
       this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: key.rotatedFrom ? 'rotate' : 'provision', outcome: isVendorError(error) ? error.kind : 'error' });
@@ -81,20 +80,21 @@ export class KeyActivation {
       throw asDomainError(error, conn);
     }
     try {
-      return await this.commit(origin, key, result, capabilities, idem, auditAction, auditDetails);
+      return await this.commit(origin, key, result, steps, capabilities, idem, auditAction, auditDetails);
     } catch (error: unknown) {
       await this.compensation.abandon(origin, key, 'key.provision.failed', error instanceof Error ? error.message : 'finalising failed', conn);
       throw error;
     }
   }
 
-  private commit(origin: AuditOrigin, key: IssuedKey, result: ProvisionResult, capabilities: VendorCapabilities, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
+  private commit(origin: AuditOrigin, key: IssuedKey, result: ProvisionResult, steps: StepWriter, capabilities: VendorCapabilities, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
     const awaiting = result.secret === null;
     return this.dataSource.transaction(async (m) => {
       // Locked against a concurrent deactivation: either it commits first and this key is never issued, or this
       // commits first and the offboarding that follows sees the key and revokes it.
       const developer = await m.query<Array<{ active: boolean }>>(`SELECT active FROM developers WHERE organization_id = $1 AND id = $2 FOR SHARE`, [key.organizationId, key.developerId]);
       if (!developer[0]?.active) throw new DomainError('developer_inactive', `Developer ${key.developerId} was deactivated while the key was being issued; it was removed at the vendor`, { developer_id: key.developerId });
+      await steps.drain(); // the last step records were written meanwhile, on another connection
       const active = await this.keys.transition(m, key.organizationId, key.id, ['pending'], {
         state: awaiting ? 'awaiting_key' : 'active',
         scope_id: result.scopeId,

@@ -48,12 +48,13 @@ export class KeyProvisioningService {
       const why = scope === NO_DEVELOPER ? 'your sign-in is not linked to a developer' : 'you may only request keys for yourself';
       throw new DomainError('forbidden', `Not allowed: ${why}`, { permission: 'keys:write' });
     }
-    const developer = await this.developers.findById(ctx.organizationId, dto.developer_id);
+    // Independent reads, made together; their errors are still reported developer first.
+    const [developer, connection] = await Promise.all([
+      this.developers.findById(ctx.organizationId, dto.developer_id),
+      dto.connection_id ? this.connections.findById(ctx.organizationId, dto.connection_id) : this.connections.defaultFor(ctx.organizationId, dto.vendor),
+    ]);
     if (!developer) throw notFound('developer_not_found', 'Developer', dto.developer_id);
     if (!developer.active) throw new DomainError('developer_inactive', `Developer ${developer.id} is deactivated; reactivate them before issuing keys`, { developer_id: developer.id });
-    const connection = dto.connection_id
-      ? await this.connections.findById(ctx.organizationId, dto.connection_id)
-      : await this.connections.defaultFor(ctx.organizationId, dto.vendor);
     if (!connection) {
       throw dto.connection_id
         ? notFound('connection_not_found', 'Vendor connection', dto.connection_id)
