@@ -3,6 +3,7 @@ import { createVendorApp, listenOnLoopback } from '@sim/common/create-vendor-app
 import { installSimHooks } from '@sim/common/install-sim-hooks';
 import type { SimContext } from '@sim/common/sim-context';
 import { VendorError } from '@sim/common/vendor-error';
+import { registerAnthropicAnalyticsRoutes } from '@sim/anthropic/anthropic-analytics.routes';
 import { registerAnthropicApiKeyRoutes } from '@sim/anthropic/anthropic-api-key.routes';
 import { requireAdminKey } from '@sim/anthropic/anthropic-auth';
 import { anthropicControlPlugin } from '@sim/anthropic/anthropic-control';
@@ -51,6 +52,7 @@ export async function startAnthropicSim(
       registerAnthropicApiKeyRoutes(admin, state);
       registerAnthropicPeopleRoutes(admin, state, ctx.clock);
       registerAnthropicReportRoutes(admin, state, ctx.clock);
+      registerAnthropicAnalyticsRoutes(admin, state, ctx.clock);
       registerAnthropicRateLimitRoutes(admin, state, state.rateLimits);
       done();
     },
