@@ -156,7 +156,7 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     expect(managed.find((scope) => scope.scopeId === result.scopeId)).toMatchObject({ scopeName: result.scopeName, vendorKeyIds: [key.api_key.id] });
   });
 
-  it('reads the cost of every workspace from one cost report read', async () => {
+  it('reads the cost of every workspace and every key from one cost report read', async () => {
     const first = await provisionForUser();
     const second = await provisionForUser();
     const firstKey = await consoleKey(first.result.scopeId, first.userId);
@@ -164,8 +164,10 @@ describe('AnthropicProvisioner against the vendor simulator', () => {
     await sim.control('POST', '/vendors/anthropic/usage', { model: 'claude-sonnet-4-5', api_key_id: firstKey.api_key.id, input_tokens: 1_000_000, output_tokens: 0 });
     await sim.control('POST', '/vendors/anthropic/usage', { model: 'claude-sonnet-4-5', api_key_id: secondKey.api_key.id, input_tokens: 2_000_000, output_tokens: 0 });
     const costs = await provisioner.usageByScope(conn, { from: new Date(Date.now() - 24 * 3600 * 1000), to: new Date(Date.now() + 3600 * 1000) });
-    expect(costs.get(first.result.scopeId)).toBeCloseTo(3, 2);
-    expect(costs.get(second.result.scopeId)).toBeCloseTo(6, 2);
+    expect(costs.byScope.get(first.result.scopeId)).toBeCloseTo(3, 2);
+    expect(costs.byScope.get(second.result.scopeId)).toBeCloseTo(6, 2);
+    expect(costs.byKey?.get(firstKey.api_key.id)).toBeCloseTo(3, 2);
+    expect(costs.byKey?.get(secondKey.api_key.id)).toBeCloseTo(6, 2);
   });
 
   it('suspends a key (inactive: 401) and resumes it (200), each step idempotent, and refuses to resume an archived key', async () => {

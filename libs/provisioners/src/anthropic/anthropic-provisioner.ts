@@ -3,6 +3,7 @@ import {
   BaseVendorProvisioner,
   VendorError,
   type ConnectionCheck,
+  type ConnectionCosts,
   type ConsoleKeyBinding,
   type DecryptedConnection,
   type ManagedScope,
@@ -18,12 +19,11 @@ import { runConnectionCheck } from '../common/connection-check';
 import { callContextFor, runtimeFrom, type ProvisionerRuntime } from '../common/provisioner-runtime';
 import { belongsToIntent, intentPrefix, isManagedName, isTeamScopeName, managedScopeName, NAMING_RULES, parseIntentPrefix, teamScopeName } from '../common/scope-naming';
 import { callVendor, ignoreNotFound, type RetryClock, type VendorCallContext } from '../common/vendor-call';
-import { anthropicAdminClient, anthropicBaseUrl, describeAnthropicFailure, type AnthropicAdmin } from './anthropic-admin-client';
+import { anthropicAdminClient, anthropicAnalyticsClient, anthropicBaseUrl, describeAnthropicFailure, type AnthropicAdmin } from './anthropic-admin-client';
 import { ANTHROPIC_CAPABILITIES, ANTHROPIC_WORKSPACE_CAP, ANTHROPIC_WORKSPACE_WARNING } from './anthropic-capabilities';
 import { pushAnthropicRateLimit, readAnthropicPolicy } from './anthropic-policy';
-import { anthropicCostByWorkspace } from './anthropic-cost-by-workspace';
+import { anthropicCostByKey } from './anthropic-cost-by-key';
 import { setAnthropicKeyEnabled } from './anthropic-key-status';
-import { AnthropicReportsClient } from './anthropic-reports-client';
 import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey, type EnsuredWorkspace, type Membership } from './anthropic-scope-steps';
 import { removeSeat, writeSeat } from './anthropic-team-seats';
 import { bindTeamKey, isTeamRef, joinTeamWorkspace, leaveTeamWorkspace, raiseTeamRateLimit, teamOwnerPrefix, teamSeatsOfIntent, workspaceScopeOf } from './anthropic-team-workspace';
@@ -184,10 +184,10 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     return readAnthropicPolicy(ctx, admin, ref.scopeId);
   }
 
-  /** One cost report read for the whole organization, grouped by workspace (the report has no per-key grouping). */
-  override usageByScope(conn: DecryptedConnection, window: UsageWindow): Promise<Map<string, number>> {
+  /** One cost report read for the whole organization, per workspace and per key (keys share team workspaces). */
+  override usageByScope(conn: DecryptedConnection, window: UsageWindow): Promise<ConnectionCosts> {
     const { ctx } = this.open(conn);
-    return anthropicCostByWorkspace(ctx, new AnthropicReportsClient(anthropicBaseUrl(this.endpoints), conn.adminCredential, this.runtime.requestTimeoutMs), window);
+    return anthropicCostByKey(ctx, anthropicAnalyticsClient(this.endpoints, this.runtime, conn), window);
   }
 
   /** Budget suspension: the bound key set inactive, and active again the next month. */

@@ -3,6 +3,7 @@ import type { DecryptedConnection } from './connection';
 import type { ProvisionIntent } from './provision-intent';
 import type {
   ConnectionCheck,
+  ConnectionCosts,
   ConsoleKeyBinding,
   ManagedScope,
   PolicyReadback,
@@ -42,10 +43,10 @@ export abstract class BaseVendorProvisioner {
   /** Anthropic: find the key the developer created in the Console and bind it. null while none exists. */
   bindConsoleKey?(conn: DecryptedConnection, ref: VendorKeyRef): Promise<ConsoleKeyBinding | null>;
   /**
-   * Month-to-date cost of the whole connection, read once (one report, every page) and grouped by vendor scope:
-   * scope id → cost in USD. Scopes without cost in the window may be absent. Budgets enforced by `keygate` use it.
+   * Month-to-date cost of the whole connection, read once (one report, every page): per vendor scope, and per
+   * vendor key when the report can group by key. Budgets enforced by `keygate` use it.
    */
-  usageByScope?(conn: DecryptedConnection, window: UsageWindow): Promise<Map<string, number>>;
+  usageByScope?(conn: DecryptedConnection, window: UsageWindow): Promise<ConnectionCosts>;
   /**
    * Disables (`enabled: false`) or re-enables the key at the vendor without destroying it: how KeyGate suspends a
    * key whose monthly budget is spent and resumes it the next month. Idempotent: the vendor state is read first,

@@ -41,6 +41,17 @@ export interface UsageWindow {
   to: Date;
 }
 
+/** A connection's cost in a window (USD), from ONE read of the vendor's cost report. */
+export interface ConnectionCosts {
+  /** Scope id → cost of everything in the scope. Scopes without cost may be absent. */
+  byScope: Map<string, number>;
+  /**
+   * Vendor key id → cost of that key alone, when the vendor's report can group by key. Keys without cost may be
+   * absent. Needed where several KeyGate keys share one scope (Anthropic team workspaces).
+   */
+  byKey?: Map<string, number>;
+}
+
 export interface ConsoleKeyBinding {
   vendorKeyId: string;
   hint: string;

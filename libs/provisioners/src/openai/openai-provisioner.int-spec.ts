@@ -189,7 +189,8 @@ describe('OpenAIProvisioner against the vendor simulator', () => {
     const idle = await provisioner.provision(conn, intentFor(), recordSteps().record);
     await sim.control('POST', '/vendors/openai/usage', { project_id: spent.scopeId, model: 'gpt-4o', api_key_id: spent.vendorKeyId ?? undefined, input_tokens: 1_000_000, output_tokens: 0 });
     const costs = await provisioner.usageByScope(conn, { from: new Date(Date.now() - 24 * 3600 * 1000), to: new Date(Date.now() + 3600 * 1000) });
-    expect(costs.get(spent.scopeId)).toBeCloseTo(2.5, 2);
-    expect(costs.get(idle.scopeId) ?? 0).toBe(0);
+    expect(costs.byScope.get(spent.scopeId)).toBeCloseTo(2.5, 2);
+    expect(costs.byScope.get(idle.scopeId) ?? 0).toBe(0);
+    expect(costs.byKey).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import {
   BaseVendorProvisioner,
   type ConnectionCheck,
+  type ConnectionCosts,
   type DecryptedConnection,
   type ManagedScope,
   type PolicyReadback,
@@ -113,8 +114,8 @@ export class OpenAIProvisioner extends BaseVendorProvisioner {
     return readOpenAIPolicy(ctx, admin, ref.scopeId);
   }
 
-  /** Month-to-date cost per project from the organization's costs report, every page, one pass. */
-  override async usageByScope(conn: DecryptedConnection, window: UsageWindow): Promise<Map<string, number>> {
+  /** Month-to-date cost per project from the organization's costs report, every page, one pass (no per-key cost: a key has its own project). */
+  override async usageByScope(conn: DecryptedConnection, window: UsageWindow): Promise<ConnectionCosts> {
     const { ctx, admin } = this.open(conn);
     const costs = new Map<string, number>();
     let page: string | undefined;
@@ -137,7 +138,7 @@ export class OpenAIProvisioner extends BaseVendorProvisioner {
       }
       page = response.has_more && response.next_page ? response.next_page : undefined;
     } while (page);
-    return costs;
+    return { byScope: costs };
   }
 
   private async issueKey(

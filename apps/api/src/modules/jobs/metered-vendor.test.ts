@@ -3,6 +3,7 @@ import {
   BaseVendorProvisioner,
   VendorError,
   type ConnectionCheck,
+  type ConnectionCosts,
   type ManagedScope,
   type PolicyReadback,
   type ProvisionIntent,
@@ -32,6 +33,8 @@ export class MeteredVendor extends BaseVendorProvisioner {
   };
   readonly keys = new Map<string, { scopeId: string; status: KeyStatus }>();
   readonly costs = new Map<string, number>();
+  /** Cost per vendor key; reported only once a test puts something in it (a vendor whose report groups by key). */
+  readonly keyCosts = new Map<string, number>();
   reportReads = 0;
   failing = false;
 
@@ -64,9 +67,9 @@ export class MeteredVendor extends BaseVendorProvisioner {
     return Promise.resolve({});
   }
 
-  override usageByScope(): Promise<Map<string, number>> {
+  override usageByScope(): Promise<ConnectionCosts> {
     this.reportReads += 1;
-    return Promise.resolve(new Map(this.costs));
+    return Promise.resolve({ byScope: new Map(this.costs), ...(this.keyCosts.size > 0 ? { byKey: new Map(this.keyCosts) } : {}) });
   }
 
   override setKeyEnabled(_conn: unknown, ref: VendorKeyRef, enabled: boolean): Promise<void> {

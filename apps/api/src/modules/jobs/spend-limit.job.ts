@@ -8,6 +8,7 @@ import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registr
 import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import { BudgetSuspensions } from './budget-suspensions';
 import { JobLeases } from './job-leases';
+import { spendByKey } from './key-spend';
 
 /** The calendar month (UTC) the monthly budget counts against, up to now. */
 export function currentBudgetWindow(now: Date): { from: Date; to: Date } {
@@ -23,8 +24,9 @@ function pollsSpend(provisioner: BaseVendorProvisioner | undefined): provisioner
 /**
  * The monthly budget of vendors that cannot enforce it themselves (budget_limit_usd enforced by `keygate`,
  * e.g. Anthropic): once per SPEND_POLL_SECONDS per connection (a lease shared by all replicas) the vendor's
- * cost report is read ONCE for the whole connection, grouped by scope, and every active key's month-to-date
- * cost is recorded and compared with its budget. A key at or over it is suspended until the next UTC month
+ * cost report is read ONCE for the whole connection, grouped by scope (and by vendor key where the vendor can),
+ * and every active key's month-to-date cost (spendByKey: its own key's in a scope shared by developers) is
+ * recorded and compared with its budget. A key at or over it is suspended until the next UTC month
  * (BudgetSuspensions), not revoked. The vendor's report lags (Anthropic: up to an hour), so spend can overshoot
  * by that much.
  */
@@ -60,11 +62,12 @@ export class SpendLimitJob {
   }
 
   private async pollConnection(provisioner: SpendPollingProvisioner, organizationId: string, connectionId: string): Promise<number> {
-    const active = (await this.keys.forConnection(connectionId)).filter((k) => k.state === 'active' && k.scopeId);
+    const keys = await this.keys.forConnection(connectionId);
+    const active = keys.filter((k) => k.state === 'active' && k.scopeId);
     if (active.length === 0) return 0;
     const conn = await this.opener.open(organizationId, connectionId);
     const costs = await provisioner.usageByScope(conn, currentBudgetWindow(await this.keys.dbNow()));
-    const spend = active.map((k) => ({ key: k, costUsd: costs.get(k.scopeId ?? '') ?? 0 }));
+    const spend = spendByKey(active, keys, costs);
     await this.keys.recordSpend(spend.map((s) => ({ id: s.key.id, costUsd: s.costUsd })));
     let suspended = 0;
     for (const { key, costUsd } of spend) {
