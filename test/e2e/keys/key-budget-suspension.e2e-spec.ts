@@ -31,7 +31,7 @@ function startOfNextUtcMonth(now: Date): Date {
 }
 
 /**
- * Anthropic cannot enforce a per-key monthly budget: KeyGate reads the organization's cost report (once per
+ * Anthropic cannot enforce a per-key monthly budget: KeyGate reads the organization's analytics cost report (once per
  * connection and poll), suspends a key whose month-to-date cost reached its budget (the key set inactive at
  * Anthropic, so it answers 401) and re-enables it when the next UTC month starts.
  */
@@ -79,7 +79,7 @@ describe('monthly budgets enforced by KeyGate: suspend at the limit, resume next
   }
 
   async function costReportReads(since: number): Promise<number> {
-    return (await s.sim.control.journal({ vendor: 'anthropic', since })).filter((e) => e.method === 'GET' && e.path.endsWith('/organizations/cost_report')).length;
+    return (await s.sim.control.journal({ vendor: 'anthropic', since })).filter((e) => e.method === 'GET' && e.path.endsWith('/organizations/analytics/cost')).length;
   }
 
   async function journalHead(): Promise<number> {

@@ -4,6 +4,15 @@ import { anthropicDriver, recordAnswerSecret, recordSecret, startVendorStack, ty
 
 jest.setTimeout(180_000);
 
+/** claude-sonnet-4-6 input tokens cost $3 per million in the simulator's price list. */
+const MODEL = 'claude-sonnet-4-6';
+const POLL_SECONDS = 1;
+
+interface KeyView {
+  status: string;
+  month_spend_usd: number | null;
+}
+
 interface KeyRow {
   scope_id: string;
   vendor_key_id: string | null;
@@ -13,7 +22,7 @@ interface KeyRow {
 /**
  * An Anthropic connection with `workspace_scope: team`: the developers of a team share one workspace (the
  * organization allows only 100), each binds the key they created themselves, and revoking or offboarding one
- * never touches a teammate's key.
+ * never touches a teammate's key; each is held to their own monthly budget by their own key's cost.
  */
 describe('Anthropic workspaces per team through KeyGate', () => {
   let s: VendorStack;
@@ -21,7 +30,7 @@ describe('Anthropic workspaces per team through KeyGate', () => {
   let connectionId: string;
 
   beforeAll(async () => {
-    s = await startVendorStack();
+    s = await startVendorStack({ SPEND_POLL_SECONDS: String(POLL_SECONDS) });
     admin = new Anthropic({ apiKey: s.sim.credentials.anthropicAdminKey, baseURL: s.sim.urls.anthropic, maxRetries: 0 }).organization;
     const res = await s.t.http.post<{ id: string; settings: Record<string, string> }>(
       '/api/v1/vendors/connections',
@@ -43,8 +52,8 @@ describe('Anthropic workspaces per team through KeyGate', () => {
     return { id: res.body.id, userId: user.id };
   }
 
-  async function provision(developerId: string): Promise<IssuedKeyAnswer> {
-    const res = await s.t.http.post<IssuedKeyAnswer>('/api/v1/keys/provision', { developer_id: developerId, vendor: 'anthropic', connection_id: connectionId }, { token: s.token });
+  async function provision(developerId: string, budgetUsd?: number): Promise<IssuedKeyAnswer> {
+    const res = await s.t.http.post<IssuedKeyAnswer>('/api/v1/keys/provision', { developer_id: developerId, vendor: 'anthropic', connection_id: connectionId, ...(budgetUsd === undefined ? {} : { budget_limit_usd: budgetUsd }) }, { token: s.token });
     recordAnswerSecret(res);
     expect(res.status).toBe(201);
     return res.body;
@@ -135,5 +144,32 @@ describe('Anthropic workspaces per team through KeyGate', () => {
     const rows = [await row(first.key_id), await row(second.key_id)];
     expect(rows.filter((r) => r.vendor_key_id === made.api_key.id && r.state === 'active')).toHaveLength(1);
     expect(rows.map((r) => r.state).sort()).toEqual(['active', 'awaiting_key']);
+  });
+
+  it('holds each developer of a team workspace to their own budget: the one past it is suspended, the teammate keeps answering', async () => {
+    const team = `team-${randomBytes(3).toString('hex')}`;
+    const eve = await developer(team);
+    const fay = await developer(team);
+    const eveAnswer = await provision(eve.id, 5);
+    const fayAnswer = await provision(fay.id, 5);
+    const workspaceId = (await row(eveAnswer.key_id)).scope_id;
+    const eveKey = await consoleKey(workspaceId, eve.userId);
+    const fayKey = await consoleKey(workspaceId, fay.userId);
+    expect((await s.runJobs()).consoleKeysBound).toBe(2);
+    // $6 for Eve and $3 for Fay: the workspace's $9 is past both budgets, Fay's own cost is not.
+    await s.sim.control.anthropic.recordUsage({ model: MODEL, workspace_id: workspaceId, api_key_id: eveKey.api_key.id, input_tokens: 2_000_000 });
+    await s.sim.control.anthropic.recordUsage({ model: MODEL, workspace_id: workspaceId, api_key_id: fayKey.api_key.id, input_tokens: 1_000_000 });
+
+    const head = Math.max(0, ...(await s.sim.control.journal({ vendor: 'anthropic' })).map((e) => e.seq));
+    await new Promise((resolve) => setTimeout(resolve, POLL_SECONDS * 1000 + 100));
+    expect((await s.runJobs()).overBudget).toBe(1);
+    const costReads = (await s.sim.control.journal({ vendor: 'anthropic', since: head })).filter((e) => e.method === 'GET' && e.path.includes('/organizations/analytics/cost'));
+    expect(costReads).toHaveLength(1);
+
+    const keyView = async (id: string) => (await s.t.http.get<KeyView>(`/api/v1/keys/${id}`, { token: s.token })).body;
+    expect(await keyView(eveAnswer.key_id)).toMatchObject({ status: 'suspended', month_spend_usd: 6 });
+    expect(await keyView(fayAnswer.key_id)).toMatchObject({ status: 'active', month_spend_usd: 3 });
+    expect(await anthropicDriver.callStatus(s, eveKey.secret, eveAnswer)).toBe(401);
+    expect(await anthropicDriver.callStatus(s, fayKey.secret, fayAnswer)).toBe(200);
   });
 });
