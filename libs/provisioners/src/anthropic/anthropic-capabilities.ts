@@ -4,7 +4,7 @@ export const ANTHROPIC_CAPABILITIES: VendorCapabilities = {
   fields: {
     budget_limit_usd: {
       enforcement: 'keygate',
-      note: "KeyGate polls Anthropic's cost report for the developer's workspace and deactivates the key once the budget is spent; the report lags by up to an hour. With one workspace per team the report cannot tell teammates apart: each key's budget is checked against the whole team's cost.",
+      note: "KeyGate polls Anthropic's analytics cost report (per workspace and per API key) and deactivates the key once the budget is spent, until the next UTC month; the report lags by up to an hour. With one workspace per team each key's budget is checked against its own key's cost, not the team's.",
     },
     rate_limit_rpm: {
       enforcement: 'vendor',
