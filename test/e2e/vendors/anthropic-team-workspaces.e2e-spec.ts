@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
+import { intentPrefix } from '@keygate/provisioners';
 import { anthropicDriver, recordAnswerSecret, recordSecret, startVendorStack, type IssuedKeyAnswer, type VendorStack } from '@keygate/testing';
 
 jest.setTimeout(180_000);
@@ -171,5 +172,23 @@ describe('Anthropic workspaces per team through KeyGate', () => {
     expect(await keyView(fayAnswer.key_id)).toMatchObject({ status: 'active', month_spend_usd: 3 });
     expect(await anthropicDriver.callStatus(s, eveKey.secret, eveAnswer)).toBe(401);
     expect(await anthropicDriver.callStatus(s, fayKey.secret, fayAnswer)).toBe(200);
+  });
+
+  it("the reconciler keeps a team workspace any seat's live intent claims, not only the first seat's", async () => {
+    const team = `team-${randomBytes(3).toString('hex')}`;
+    const answers = [await provision((await developer(team)).id), await provision((await developer(team)).id)];
+    const workspaceId = (await row(answers[0]?.key_id ?? '')).scope_id;
+    // The seat the workspace lists first, and the other one.
+    const firstSeat = Object.keys((await admin.workspaces.retrieve(workspaceId)).tags ?? {}).find((tag) => tag.startsWith('keygate-intent-'))?.slice('keygate-intent-'.length);
+    const rows = await s.t.dataSource.query<Array<{ id: string; intent_id: string }>>(`SELECT id, intent_id FROM issued_keys WHERE id = ANY($1)`, [answers.map((a) => a.key_id)]);
+    const firstRow = rows.find((r) => intentPrefix(r.intent_id) === firstSeat);
+    const otherRow = rows.find((r) => r !== firstRow);
+    expect(firstRow && otherRow).toBeTruthy();
+    // The race the reconciler must survive: the first seat's row is gone and the other is an intent still in flight,
+    // not yet linked to the workspace.
+    await s.t.dataSource.query(`DELETE FROM issued_keys WHERE id = $1`, [firstRow?.id]);
+    await s.t.dataSource.query(`UPDATE issued_keys SET state = 'pending', scope_id = NULL WHERE id = $1`, [otherRow?.id]);
+    await s.runJobs();
+    expect((await admin.workspaces.retrieve(workspaceId)).archived_at).toBeNull();
   });
 });

@@ -25,8 +25,8 @@ import { pushAnthropicRateLimit, readAnthropicPolicy } from './anthropic-policy'
 import { anthropicCostByKey } from './anthropic-cost-by-key';
 import { setAnthropicKeyEnabled } from './anthropic-key-status';
 import { addMember, ensureMembership, ensureWorkspace, findUserId, listWorkspaceKeys, listWorkspaces, retireKey, type EnsuredWorkspace, type Membership } from './anthropic-scope-steps';
-import { removeSeat, writeSeat } from './anthropic-team-seats';
-import { bindTeamKey, isTeamRef, joinTeamWorkspace, leaveTeamWorkspace, raiseTeamRateLimit, teamOwnerPrefix, teamSeatsOfIntent, workspaceScopeOf } from './anthropic-team-workspace';
+import { removeSeat, seatsOf, writeSeat } from './anthropic-team-seats';
+import { bindTeamKey, isTeamRef, joinTeamWorkspace, leaveTeamWorkspace, raiseTeamRateLimit, teamSeatsOfIntent, workspaceScopeOf } from './anthropic-team-workspace';
 
 export interface WorkspaceUsage {
   used: number;
@@ -168,10 +168,12 @@ export class AnthropicProvisioner extends BaseVendorProvisioner {
     for (const workspace of workspaces) {
       if (workspace.archived_at || !isManagedName(workspace.name)) continue;
       const keys = await listWorkspaceKeys(ctx, admin, workspace.id);
+      const seats = isTeamScopeName(workspace.name) ? seatsOf(workspace).map((seat) => seat.intentPrefix) : [];
       yield {
         scopeId: workspace.id,
         scopeName: workspace.name,
-        intentPrefix: (isTeamScopeName(workspace.name) ? teamOwnerPrefix(workspace) : undefined) ?? parseIntentPrefix(workspace.name) ?? '',
+        intentPrefix: seats[0] ?? parseIntentPrefix(workspace.name) ?? '',
+        ...(seats.length > 1 ? { intentPrefixes: seats } : {}),
         vendorKeyIds: keys.filter((key) => key.status !== 'archived').map((key) => key.id),
       };
     }

@@ -122,11 +122,6 @@ export function teamSeatsOfIntent(workspaces: Workspace[], intentId: string): Ve
   });
 }
 
-/** For the reconciler: a team workspace counts as owned by one of its seats' intents while it has any. */
-export function teamOwnerPrefix(workspace: Workspace): string | undefined {
-  return seatsOf(workspace)[0]?.intentPrefix;
-}
-
 /** A seat removed by hand in the Console is put back while its key still waits, so the workspace stays in use. */
 async function restoreSeat(ctx: VendorCallContext, admin: AnthropicAdmin, ref: VendorKeyRef): Promise<TeamSeat | undefined> {
   const intent = ref.refs['seat'];

@@ -27,6 +27,8 @@ export interface ManagedScope {
   scopeId: string;
   scopeName: string;
   intentPrefix: string;
+  /** A scope several keys share (a team workspace): every intent that claims it. Absent: just `intentPrefix`. */
+  intentPrefixes?: string[];
   vendorKeyIds: string[];
 }
 

@@ -63,8 +63,9 @@ export class VendorInventoryJob {
   private async removeOrphans(provisioner: BaseVendorProvisioner, conn: DecryptedConnection, organizationId: string): Promise<number> {
     const scopes: ManagedScope[] = [];
     for await (const scope of provisioner.listManaged(conn)) scopes.push(scope);
-    const owns = (k: IssuedKey, scope: ManagedScope) => k.scopeId === scope.scopeId || intentPrefix(k.intentId) === scope.intentPrefix;
-    const rows = await this.keys.possibleOwners(conn.vendor, scopes.map((x) => x.scopeId), scopes.map((x) => x.intentPrefix));
+    const prefixesOf = (scope: ManagedScope) => scope.intentPrefixes ?? [scope.intentPrefix];
+    const owns = (k: IssuedKey, scope: ManagedScope) => k.scopeId === scope.scopeId || prefixesOf(scope).includes(intentPrefix(k.intentId));
+    const rows = await this.keys.possibleOwners(conn.vendor, scopes.map((x) => x.scopeId), scopes.flatMap(prefixesOf));
     let removed = 0;
     for (const scope of scopes) {
       const owners = rows.filter((k) => owns(k, scope));
@@ -73,7 +74,7 @@ export class VendorInventoryJob {
       if (owners.length > 0 && scope.vendorKeyIds.length === 0) continue;
       // Rows are written (Tx A) before any vendor call, so an in-flight provision always has a live row; look again
       // right before removing, in case one started since the first read.
-      const fresh = await this.keys.possibleOwners(conn.vendor, [scope.scopeId], [scope.intentPrefix]);
+      const fresh = await this.keys.possibleOwners(conn.vendor, [scope.scopeId], prefixesOf(scope));
       if (fresh.some((k) => LIVE_STATES.includes(k.state))) continue;
       await provisioner.revoke(conn, { scopeId: scope.scopeId, scopeName: scope.scopeName, vendorKeyId: null, refs: {} }, { offboard: true });
       await this.dataSource.transaction((m) =>
