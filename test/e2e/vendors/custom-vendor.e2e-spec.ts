@@ -1,6 +1,5 @@
 import { AcmeLlmProvisioner } from '@keygate/provisioners';
-import { createTestOrganization, recordSecret, startTestApp, type TestApp, type TestOrganization } from '@keygate/testing';
-import { startFakeAcme, type FakeAcme } from './support/fake-acme';
+import { createTestOrganization, recordSecret, startFakeAcme, startTestApp, type FakeAcme, type TestApp, type TestOrganization } from '@keygate/testing';
 
 jest.setTimeout(120_000);
 

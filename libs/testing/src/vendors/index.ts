@@ -1,2 +1,3 @@
 export * from './vendor-stack';
 export * from './vendor-drivers';
+export * from './fake-acme-vendor';

@@ -9,6 +9,7 @@ import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-co
 import { BudgetSuspensions } from './budget-suspensions';
 import { JobLeases } from './job-leases';
 import { spendByKey } from './key-spend';
+import { connectionsToVisit } from './connections-to-visit';
 
 /** The calendar month (UTC) the monthly budget counts against, up to now. */
 export function currentBudgetWindow(now: Date): { from: Date; to: Date } {
@@ -46,7 +47,7 @@ export class SpendLimitJob {
 
   /** Keys suspended by this poll. */
   async run(): Promise<number> {
-    const connections = await this.dataSource.query<Array<{ id: string; organization_id: string; vendor: string }>>(`SELECT id, organization_id, vendor FROM vendor_connections ORDER BY created_at`);
+    const connections = await connectionsToVisit(this.dataSource);
     let suspended = 0;
     for (const c of connections) {
       const provisioner = this.provisioners.find(c.vendor);

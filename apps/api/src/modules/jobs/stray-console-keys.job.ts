@@ -11,6 +11,7 @@ import { LIVE_STATES } from '@api/modules/keys/lifecycle/key-state';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import { JobLeases } from './job-leases';
+import { connectionsToVisit } from './connections-to-visit';
 
 /**
  * Vendors whose keys are made in their console (Anthropic): any key in a KeyGate-managed workspace that is
@@ -33,7 +34,7 @@ export class StrayConsoleKeysJob {
   ) {}
 
   async run(): Promise<number> {
-    const connections = await this.dataSource.query<Array<{ id: string; organization_id: string; vendor: string }>>(`SELECT id, organization_id, vendor FROM vendor_connections ORDER BY created_at`);
+    const connections = await connectionsToVisit(this.dataSource);
     let flagged = 0;
     for (const c of connections) {
       const provisioner = this.provisioners.find(c.vendor);

@@ -12,6 +12,7 @@ import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registr
 import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import { JobLeases } from './job-leases';
 import { policyDrift } from './policy-drift';
+import { connectionsToVisit } from './connections-to-visit';
 
 export interface InventoryCounts {
   connections: number;
@@ -39,7 +40,7 @@ export class VendorInventoryJob {
   ) {}
 
   async run(): Promise<InventoryCounts> {
-    const connections = await this.dataSource.query<Array<{ id: string; organization_id: string; vendor: string }>>(`SELECT id, organization_id, vendor FROM vendor_connections ORDER BY created_at`);
+    const connections = await connectionsToVisit(this.dataSource);
     const counts: InventoryCounts = { connections: 0, orphansRemoved: 0, drifted: 0 };
     for (const c of connections) {
       const provisioner = this.provisioners.find(c.vendor);

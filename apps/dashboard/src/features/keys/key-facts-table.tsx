@@ -6,9 +6,24 @@ import { formatDateTime } from '@/shared/format';
 import { vendorName } from '@/shared/vendor-names';
 import { useDeveloperName } from '@/features/developers/use-developer-names';
 
+type Row = [string, ReactNode];
+
+function keyLink(keyId: string): ReactNode {
+  return (
+    <Anchor component={Link} to={`/keys/${keyId}`} ff="monospace" size="sm">
+      {keyId}
+    </Anchor>
+  );
+}
+
+/** A row only when the key has the value. */
+function rowIf<T>(value: T | null | undefined, row: (value: T) => Row): Row[] {
+  return value === null || value === undefined ? [] : [row(value)];
+}
+
 export function KeyFactsTable({ issuedKey }: { issuedKey: IssuedKey }) {
   const developerName = useDeveloperName();
-  const rows: [string, ReactNode][] = [
+  const rows: Row[] = [
     ['Key id', <Code key="id">{issuedKey.key_id}</Code>],
     ['Developer', developerName(issuedKey.developer_id)],
     ['Description', issuedKey.description ?? '—'],
@@ -16,41 +31,9 @@ export function KeyFactsTable({ issuedKey }: { issuedKey: IssuedKey }) {
     ['Vendor scope', issuedKey.project_name ?? '—'],
     ['Hint', issuedKey.key_hint ?? '—'],
     ['Created', formatDateTime(issuedKey.created_at)],
-    ...(issuedKey.revoked_at
-      ? ([['Revoked', formatDateTime(issuedKey.revoked_at)]] as [string, ReactNode][])
-      : []),
-    ...(issuedKey.rotated_from
-      ? ([
-          [
-            'Rotated from',
-            <Anchor
-              key="from"
-              component={Link}
-              to={`/keys/${issuedKey.rotated_from}`}
-              ff="monospace"
-              size="sm"
-            >
-              {issuedKey.rotated_from}
-            </Anchor>,
-          ],
-        ] as [string, ReactNode][])
-      : []),
-    ...(issuedKey.superseded_by
-      ? ([
-          [
-            'Replaced by',
-            <Anchor
-              key="by"
-              component={Link}
-              to={`/keys/${issuedKey.superseded_by}`}
-              ff="monospace"
-              size="sm"
-            >
-              {issuedKey.superseded_by}
-            </Anchor>,
-          ],
-        ] as [string, ReactNode][])
-      : []),
+    ...rowIf(issuedKey.revoked_at, (at): Row => ['Revoked', formatDateTime(at)]),
+    ...rowIf(issuedKey.rotated_from, (id): Row => ['Rotated from', keyLink(id)]),
+    ...rowIf(issuedKey.superseded_by, (id): Row => ['Replaced by', keyLink(id)]),
   ];
   return (
     <Table variant="vertical" withTableBorder layout="fixed" aria-label="Key details">

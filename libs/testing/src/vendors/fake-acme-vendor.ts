@@ -7,14 +7,20 @@ export interface FakeAcme {
   adminKey: string;
   /** POST /v1/chat with the key: 200 for a live key, 401 otherwise. */
   chatStatus(secret: string): Promise<number>;
+  /** The next admin call answers this status instead (one call per push). */
+  failNext(status: number): void;
   stop(): Promise<void>;
 }
 
-/** A throwaway "Acme LLM" admin API (workspaces, keys) and inference endpoint, on a loopback port. */
-export function startFakeAcme(): Promise<FakeAcme> {
-  const adminKey = `acme-admin-${randomBytes(12).toString('hex')}`;
+/**
+ * A throwaway "Acme LLM" (the custom-vendor example of docs/custom-vendors.md): admin API (workspaces, keys) and an
+ * inference endpoint that accepts only live keys, on a loopback port. A wrong admin key is echoed in the error, as
+ * careless vendors do, so tests can prove KeyGate scrubs it.
+ */
+export function startFakeAcme(adminKey = `acme-admin-${randomBytes(12).toString('hex')}`): Promise<FakeAcme> {
   const workspaces = new Map<string, { id: string; name: string }>();
   const keys = new Map<string, { id: string; workspaceId: string; secret: string; rpm: number }>();
+  const failures: number[] = [];
   const send = (res: ServerResponse, status: number, body?: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body));
   };
@@ -25,7 +31,9 @@ export function startFakeAcme(): Promise<FakeAcme> {
     const path = req.url ?? '';
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
     if (path === '/v1/chat') return [...keys.values()].some((k) => k.secret === bearer) ? send(res, 200, { reply: 'hi' }) : send(res, 401, { error: 'invalid key' });
-    if (bearer !== adminKey) return send(res, 401, { error: 'bad admin key' });
+    if (bearer !== adminKey) return send(res, 401, { error: `bad admin key ${bearer ?? ''}` });
+    const failure = failures.shift();
+    if (failure) return send(res, failure, { error: 'try later' });
     if (req.method === 'GET' && path === '/v1/workspaces') return send(res, 200, { data: [...workspaces.values()] });
     if (req.method === 'POST' && path === '/v1/workspaces') {
       const workspace = { id: `ws_${randomBytes(4).toString('hex')}`, name: String(body['name']) };
@@ -53,6 +61,7 @@ export function startFakeAcme(): Promise<FakeAcme> {
         url,
         adminKey,
         chatStatus: async (secret) => (await fetch(`${url}/v1/chat`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } })).status,
+        failNext: (status) => failures.push(status),
         stop: () => new Promise<void>((done) => server.close(() => done())),
       });
     }),
