@@ -29,8 +29,9 @@ export class SessionChangeListener implements OnApplicationBootstrap, OnModuleDe
     private readonly cache: SessionLivenessCache,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.cache.ttlSeconds > 0) await this.connect();
+  /** Not awaited: start-up never waits for the probe; until it succeeds every request asks the database. */
+  onApplicationBootstrap(): void {
+    if (this.cache.ttlSeconds > 0) void this.connect();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -53,8 +54,14 @@ export class SessionChangeListener implements OnApplicationBootstrap, OnModuleDe
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      if (this.stopped) {
+        await client.end();
+        return;
+      }
       this.client = client;
-      if (await this.probe()) {
+      const heard = await this.probe();
+      if (this.stopped) return;
+      if (heard) {
         this.cache.setEnabled(true);
         this.logger.log(`Listening for session changes; verified sessions are cached for up to ${this.cache.ttlSeconds} s`);
       } else this.logger.warn(`No notification came back on ${CHANNEL}; sessions are checked in the database on every request`);
