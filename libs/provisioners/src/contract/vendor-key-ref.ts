@@ -20,7 +20,10 @@ export interface ProvisionResult extends VendorKeyRef {
   instructions: Instructions;
 }
 
-/** Called after each finished vendor step, so a crash leaves a trail the reconciler can follow. */
+/**
+ * Called after each finished vendor step, so the key's row shows how far a provision got. KeyGate keeps the steps
+ * and writes them at most once a second; crash recovery does not depend on them (objects are found by intent id).
+ */
 export type StepRecorder = (step: string, ref: Partial<VendorKeyRef>) => Promise<void>;
 
 export interface ManagedScope {

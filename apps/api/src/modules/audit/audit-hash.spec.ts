@@ -1,4 +1,4 @@
-import { canonicalJson, chainHash, ChainedEvent, genesisHash } from './audit-hash';
+import { canonicalEventParts, canonicalJson, chainHash, ChainedEvent, genesisHash } from './audit-hash';
 
 const event: ChainedEvent = {
   organizationId: 'org-1',
@@ -30,5 +30,19 @@ describe('audit hash chain', () => {
     expect(chainHash(genesis, { ...event, details: { ...(event.details as object), b: 2 } })).not.toBe(hash);
     expect(chainHash(genesis, { ...event, actorLabel: 'b@example.com' })).not.toBe(hash);
     expect(chainHash(genesisHash('org-2'), event)).not.toBe(hash);
+  });
+});
+
+describe('canonicalEventParts', () => {
+  const complete = (e: ChainedEvent) => {
+    const { seq, occurredAt, ...unplaced } = e;
+    const [head, middle, tail] = canonicalEventParts(unplaced);
+    return `${head}${JSON.stringify(occurredAt)}${middle}${seq}${tail}`;
+  };
+
+  it('cuts the canonical JSON exactly where the database puts the instant and the sequence number', () => {
+    expect(complete(event)).toBe(canonicalJson(event));
+    const awkward: ChainedEvent = { ...event, seq: 1234567, userAgent: 'x","seq":1,"z":"', details: { occurredAt: 'nested', seq: 9, '': [] }, ip: null };
+    expect(complete(awkward)).toBe(canonicalJson(awkward));
   });
 });

@@ -28,6 +28,31 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** An event before the chain gives it its place: the sequence number and the instant come from the chain head. */
+export type UnplacedEvent = Omit<ChainedEvent, 'seq' | 'occurredAt'>;
+
+/**
+ * canonicalJson of an event cut where its instant and sequence number go, so the database can complete it:
+ * head + JSON string of occurredAt + middle + seq + tail === canonicalJson(event).
+ */
+export function canonicalEventParts(event: UnplacedEvent): [head: string, middle: string, tail: string] {
+  const fields = { ...event, occurredAt: null, seq: null } as Record<string, unknown>;
+  const keys = Object.keys(fields).filter((key) => fields[key] !== undefined).sort();
+  const parts: string[] = [];
+  let part = '{';
+  keys.forEach((key, i) => {
+    part += `${i === 0 ? '' : ','}${JSON.stringify(key)}:`;
+    if (key === 'occurredAt' || key === 'seq') {
+      parts.push(part);
+      part = '';
+    } else {
+      part += canonicalJson(fields[key]);
+    }
+  });
+  parts.push(`${part}}`);
+  return parts as [string, string, string];
+}
+
 export function genesisHash(organizationId: string): string {
   return createHash('sha256').update(`keygate-audit-genesis:${organizationId}`).digest('hex');
 }

@@ -1,34 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEventInput, AuditOrigin } from './audit-event.input';
-import { chainHash, ChainedEvent, genesisHash } from './audit-hash';
+import { canonicalEventParts, genesisHash, UnplacedEvent } from './audit-hash';
 
-interface HeadRow {
-  last_seq: string;
-  last_hash: string;
-  ts: Date;
+/** One data-changing SQL statement ending in `RETURNING …` that changes at most one row, and its parameters. */
+export interface ChangeStatement {
+  sql: string;
+  params: unknown[];
+}
+
+const APPEND_ARGUMENTS = 16;
+
+/** The call of keygate_audit_append (migration 1763900600000) with its arguments numbered from `first`. */
+function appendCall(first: number): string {
+  return `keygate_audit_append(${Array.from({ length: APPEND_ARGUMENTS }, (_, i) => `$${first + i}`).join(', ')})`;
 }
 
 /**
- * Appends events to an organization's hash chain inside the caller's transaction, so a change and its
- * audit event commit together or not at all. The chain head row lock orders concurrent writers.
+ * Appends events to an organization's hash chain, in the database (keygate_audit_append locks the chain head,
+ * numbers, stamps and hashes the event), so a change and its audit event commit together or not at all.
  */
 @Injectable()
 export class AuditWriter {
+  /** Appends inside the caller's transaction: one round trip. */
   async append(manager: EntityManager, origin: AuditOrigin, input: AuditEventInput): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditWriter.append must run inside a transaction');
-    const org = origin.organizationId;
-    // Creates the head on first use and, either way, locks it and reads it: one round trip.
-    const [head] = await manager.query<HeadRow[]>(
-      `INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2)
-       ON CONFLICT (organization_id) DO UPDATE SET last_seq = audit_chain_heads.last_seq
-       RETURNING last_seq, last_hash, date_trunc('milliseconds', clock_timestamp()) AS ts`,
-      [org, genesisHash(org)],
+    await manager.query(`SELECT ${appendCall(1)}`, this.arguments(origin, input));
+  }
+
+  /**
+   * Runs `change` and, in the same statement, appends the event when it changed a row: atomic even outside
+   * a transaction, and one round trip. Returns the changed row (none when the change's conditions did not hold,
+   * and then no event is written).
+   */
+  async appendOnChange(manager: EntityManager, origin: AuditOrigin, input: AuditEventInput, change: ChangeStatement): Promise<Array<Record<string, unknown>>> {
+    const rows = await manager.query<Array<Record<string, unknown>>>(
+      `WITH changed AS (${change.sql}) SELECT changed.*, ${appendCall(change.params.length + 1)} AS audit_seq FROM changed`,
+      [...change.params, ...this.arguments(origin, input)],
     );
-    const event: ChainedEvent = {
+    if (rows.length > 1) throw new Error(`an audited change must touch at most one row, it touched ${rows.length}`);
+    return rows;
+  }
+
+  private arguments(origin: AuditOrigin, input: AuditEventInput): unknown[] {
+    const org = origin.organizationId;
+    const event: UnplacedEvent = {
       organizationId: org,
-      seq: Number(head.last_seq) + 1,
-      occurredAt: new Date(head.ts).toISOString(),
       action: input.action,
       outcome: input.outcome ?? 'success',
       actorType: origin.actor.type,
@@ -41,16 +58,7 @@ export class AuditWriter {
       userAgent: origin.meta.userAgent ?? null,
       details: input.details ?? {},
     };
-    const hash = chainHash(head.last_hash, event);
-    await manager.query(
-      `WITH appended AS (
-         INSERT INTO audit_events (organization_id, seq, occurred_at, action, outcome, actor_type, actor_id, actor_label,
-           target_type, target_id, request_id, ip, user_agent, details, prev_hash, hash)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16))
-       UPDATE audit_chain_heads SET last_seq = $2, last_hash = $16 WHERE organization_id = $1`,
-      [org, event.seq, event.occurredAt, event.action, event.outcome, event.actorType, event.actorId, event.actorLabel,
-        event.targetType, event.targetId, event.requestId, event.ip, event.userAgent, JSON.stringify(event.details),
-        head.last_hash, hash],
-    );
+    return [org, genesisHash(org), event.action, event.outcome, event.actorType, event.actorId, event.actorLabel, event.targetType,
+      event.targetId, event.requestId, event.ip, event.userAgent, JSON.stringify(event.details), ...canonicalEventParts(event)];
   }
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { createTestOrganization, EXPECTED_SERVER_ERROR_PREFIX, startTestApp, TestApp, TestOrganization, testRunDir } from '@keygate/testing';
 
 interface Page {
@@ -81,6 +82,32 @@ describe('the audit log', () => {
     await expect(client.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
     const fk = await client.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND (confrelid = 'audit_events'::regclass OR conrelid = 'audit_events'::regclass)`);
     expect(fk.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('keeps one gapless chain that verifies when many requests append at once (the database numbers and hashes each event)', async () => {
+    const busy = await createTestOrganization(t);
+    const created = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => t.http.post('/api/v1/developers', { name: `Busy ${i}`, email: `busy${i}@example.com` }, { token: busy.users.admin.token })),
+    );
+    expect(created.map((r) => r.status)).toEqual(created.map(() => 201));
+    const { rows } = await client.query<{ seq: string; prev_hash: string; hash: string }>(`SELECT seq, prev_hash, hash FROM audit_events WHERE organization_id = $1 ORDER BY seq`, [busy.id]);
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    rows.slice(1).forEach((row, i) => expect(row.prev_hash).toBe(rows[i]?.hash));
+    const verified = await t.http.get<{ ok: boolean; checked: number }>('/api/v1/audit/verify', { token: busy.users.viewer.token });
+    expect(verified.body).toMatchObject({ ok: true, checked: rows.length });
+  });
+
+  it('writes a change and its event as one statement: a change whose condition does not hold writes no event', async () => {
+    const writer = t.app.get(AuditWriter);
+    const origin = { organizationId: org.id, actor: { type: 'system' as const, id: null, label: 'audit-spec' }, meta: {} };
+    const count = async () => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE organization_id = $1`, [org.id])).rows[0]?.n);
+    const before = await count();
+    const rename = (from: string) => ({ sql: `UPDATE developers SET name = 'Renamed' WHERE organization_id = $1 AND name = $2 RETURNING id, name`, params: [org.id, from] });
+    expect(await writer.appendOnChange(t.dataSource.manager, origin, { action: 'developer.renamed' }, rename('Nobody by that name'))).toEqual([]);
+    expect(await count()).toBe(before);
+    const [changed] = await writer.appendOnChange(t.dataSource.manager, origin, { action: 'developer.renamed', target: { type: 'developer', id: null } }, rename('Dev 0'));
+    expect(changed).toMatchObject({ name: 'Renamed', audit_seq: String(before + 1) });
+    expect((await get('?action=developer.renamed')).body.items.map((e) => e.seq)).toEqual([before + 1]);
   });
 
   it('verifies an intact chain, then names the first broken link after a row is changed behind the app’s back', async () => {

@@ -10,6 +10,7 @@ import { KeyCompensation } from './lifecycle/key-compensation';
 import { KeyFingerprints } from './lifecycle/key-fingerprints';
 import { KeyOffboarding } from './lifecycle/key-offboarding';
 import { KeyProvisioningService } from './lifecycle/key-provisioning.service';
+import { ProvisionTargetReader } from './lifecycle/provision-target.reader';
 import { KeyRevoker } from './lifecycle/key-revoker';
 import { KeyRotationService } from './lifecycle/key-rotation.service';
 import { ProvisionersModule, ProvisionersModuleOptions } from './provisioners/provisioners.module';
@@ -35,6 +36,7 @@ export class KeysModule {
         KeyCompensation,
         KeyActivation,
         KeyProvisioningService,
+        ProvisionTargetReader,
         KeyRotationService,
         KeysService,
         KeyOffboarding,

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { VendorKeyRef } from '@keygate/provisioners';
 import { KeysetPosition } from '@api/common/http/pagination';
+import type { ChangeStatement } from '@api/modules/audit/audit-writer';
 import { IssuedKey, issuedKeyFromRow } from './issued-key';
 import { KeyState, LIVE_STATES } from './key-state';
+import type { RecordedStep } from './step-writer';
 
 /** Marks a column to be set to the database clock's now(). */
 export const DB_NOW = Symbol('now');
@@ -54,16 +56,26 @@ export class IssuedKeysRepository {
   }
 
   async insertPending(m: EntityManager, k: NewPendingKey): Promise<IssuedKey> {
-    const rows = await m.query<Rows>(
-      `INSERT INTO issued_keys (id, organization_id, developer_id, connection_id, vendor, state, intent_id, budget_limit_usd,
-         rate_limit_rpm, models_allowed, description, expires_at, rotated_from, created_by, scope_id, scope_name)
-       VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9,$10,now() + make_interval(days => $11),$12,$13,$14,$15) RETURNING *`,
-      [k.id, k.organizationId, k.developerId, k.connectionId, k.vendor, k.intentId, k.budgetLimitUsd, k.rateLimitRpm,
+    const insert = this.insertPendingStatement(k);
+    return this.changedRow(await m.query<Rows>(insert.sql, insert.params), 'INSERT … RETURNING returned no row');
+  }
+
+  /** The INSERT of a pending key, for callers that run it with its audit event (AuditWriter.appendOnChange). */
+  insertPendingStatement(k: NewPendingKey): ChangeStatement {
+    return {
+      sql: `INSERT INTO issued_keys (id, organization_id, developer_id, connection_id, vendor, state, intent_id, budget_limit_usd,
+              rate_limit_rpm, models_allowed, description, expires_at, rotated_from, created_by, scope_id, scope_name)
+            VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9,$10,now() + make_interval(days => $11),$12,$13,$14,$15) RETURNING *`,
+      params: [k.id, k.organizationId, k.developerId, k.connectionId, k.vendor, k.intentId, k.budgetLimitUsd, k.rateLimitRpm,
         k.modelsAllowed === null ? null : JSON.stringify(k.modelsAllowed), k.description, k.expiresInDays, k.rotatedFrom, k.createdBy,
         k.scope?.scopeId ?? null, k.scope?.scopeName ?? null],
-    );
+    };
+  }
+
+  /** The key of a row an audited statement returned. */
+  changedRow(rows: Rows, why: string): IssuedKey {
     const row = rows[0];
-    if (!row) throw new Error('INSERT … RETURNING returned no row');
+    if (!row) throw new Error(why);
     return issuedKeyFromRow(row);
   }
 
@@ -82,6 +94,17 @@ export class IssuedKeysRepository {
    * or the key is in another state.
    */
   async transition(m: EntityManager, organizationId: string, id: string, from: readonly KeyState[], changes: Record<string, ColumnValue>): Promise<IssuedKey | null> {
+    const update = this.transitionStatement(organizationId, id, from, changes);
+    const [rows] = await m.query<[Rows, number]>(update.sql, update.params);
+    return rows[0] ? issuedKeyFromRow(rows[0]) : null;
+  }
+
+  /**
+   * The conditional UPDATE of `transition`, for callers that run it with its audit event. With
+   * `developerActive` it also requires the key's developer to be active and share-locks that row, so a
+   * deactivation either commits first (and the key does not move) or waits for this change and sees it.
+   */
+  transitionStatement(organizationId: string, id: string, from: readonly KeyState[], changes: Record<string, ColumnValue>, options: { developerActive?: boolean } = {}): ChangeStatement {
     const params: unknown[] = [organizationId, id, from];
     const sets = ['updated_at = now()'];
     for (const [column, value] of Object.entries(changes)) {
@@ -98,12 +121,13 @@ export class IssuedKeysRepository {
       params.push(value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
       sets.push(`${column} = $${params.length}`);
     }
-    const result = await m.query<[Rows, number]>(
-      `UPDATE issued_keys SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2 AND state = ANY($3::text[]) RETURNING *`,
+    const developerActive = options.developerActive
+      ? ` AND EXISTS (SELECT 1 FROM developers d WHERE d.organization_id = $1 AND d.id = issued_keys.developer_id AND d.active FOR SHARE)`
+      : '';
+    return {
+      sql: `UPDATE issued_keys SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2 AND state = ANY($3::text[])${developerActive} RETURNING *`,
       params,
-    );
-    const rows = result[0];
-    return rows[0] ? issuedKeyFromRow(rows[0]) : null;
+    };
   }
 
   /** Marks a key as the one a rotation replaces; null when another rotation got there first. */
@@ -122,14 +146,14 @@ export class IssuedKeysRepository {
   }
 
 
-  /** Records one finished vendor step of a pending key, in its own short transaction. */
-  async recordStep(organizationId: string, id: string, step: string, ref: Partial<VendorKeyRef>): Promise<void> {
+  /** Writes the finished vendor steps of a pending key so far (the whole list) and the vendor ids learned so far. */
+  async recordSteps(organizationId: string, id: string, steps: RecordedStep[], ref: Partial<VendorKeyRef>): Promise<void> {
     await this.q().query(
-      `UPDATE issued_keys SET steps = steps || jsonb_build_array(jsonb_build_object('step', $3::text, 'at', now())),
+      `UPDATE issued_keys SET steps = $3::jsonb,
          scope_id = COALESCE($4, scope_id), scope_name = COALESCE($5, scope_name), vendor_key_id = COALESCE($6, vendor_key_id),
          vendor_refs = vendor_refs || COALESCE($7::jsonb, '{}'::jsonb), updated_at = now()
        WHERE organization_id = $1 AND id = $2 AND state = 'pending'`,
-      [organizationId, id, step, ref.scopeId ?? null, ref.scopeName ?? null, ref.vendorKeyId ?? null, ref.refs ? JSON.stringify(ref.refs) : null],
+      [organizationId, id, JSON.stringify(steps), ref.scopeId ?? null, ref.scopeName ?? null, ref.vendorKeyId ?? null, ref.refs ? JSON.stringify(ref.refs) : null],
     );
   }
 

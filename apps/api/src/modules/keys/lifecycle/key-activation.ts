@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isVendorError, type DecryptedConnection, ProvisionIntent, ProvisionResult, StepRecorder, VendorCapabilities } from '@keygate/provisioners';
 import { DomainError } from '@api/common/errors/domain-error';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
@@ -9,11 +9,10 @@ import { AuditOrigin } from '@api/modules/audit/audit-event.input';
 import { toProvisionedMetadata } from '@api/modules/keys/key.mapper';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { asDomainError } from '@api/modules/keys/provisioners/vendor-error.mapper';
-import { VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
-import type { VendorConnectionEntity } from '@api/modules/vendors/entities/vendor-connection.entity';
+import { OpenableConnection, VendorConnectionOpener } from '@api/modules/keys/provisioners/vendor-connections.opener';
 import type { ProvisionedKeyDto } from '@api/modules/keys/dto/key.dto';
 import { IdempotencyScope, IdempotencyService } from './idempotency.service';
-import { IssuedKey } from './issued-key';
+import { IssuedKey, issuedKeyFromRow } from './issued-key';
 import { DB_NOW, IssuedKeysRepository } from './issued-keys.repository';
 import { KeyCompensation } from './key-compensation';
 import { KeyFingerprints } from './key-fingerprints';
@@ -24,6 +23,9 @@ export interface Activation {
   secret: string | null;
   response: ProvisionedKeyDto;
 }
+
+/** How often a provision still under way writes its step trail (see StepWriter). */
+const STEP_TRAIL_INTERVAL_MS = 1000;
 
 type VendorStep = (conn: DecryptedConnection, record: StepRecorder) => Promise<ProvisionResult>;
 
@@ -57,7 +59,7 @@ export class KeyActivation {
   }
 
   /** Opens the key's connection (already read by the caller, or read now); on failure no vendor call was made and the key fails at once. */
-  async openConnection(origin: AuditOrigin, key: IssuedKey, loaded?: VendorConnectionEntity): Promise<DecryptedConnection> {
+  async openConnection(origin: AuditOrigin, key: IssuedKey, loaded?: OpenableConnection): Promise<DecryptedConnection> {
     try {
       return loaded?.id === key.connectionId ? this.opener.decrypt(loaded) : await this.opener.open(key.organizationId, key.connectionId);
     } catch (error: unknown) {
@@ -68,7 +70,7 @@ export class KeyActivation {
 
   async run(origin: AuditOrigin, key: IssuedKey, conn: DecryptedConnection, step: VendorStep, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
     const capabilities = this.provisioners.get(key.vendor).capabilities;
-    const steps = new StepWriter((name, ref) => this.keys.recordStep(key.organizationId, key.id, name, ref));
+    const steps = new StepWriter((recorded, ref) => this.keys.recordSteps(key.organizationId, key.id, recorded, ref), STEP_TRAIL_INTERVAL_MS);
     let result: ProvisionResult;
     try {
       result = await step(conn, steps.record);
@@ -76,47 +78,59 @@ export class KeyActivation {
     } catch (error: unknown) {
       this.metrics.vendorCalls.inc({ vendor: key.vendor, operation: key.rotatedFrom ? 'rotate' : 'provision', outcome: isVendorError(error) ? error.kind : 'error' });
       await steps.drain().catch(() => undefined);
-      await this.compensation.abandon(origin, key, 'key.provision.failed', error instanceof Error ? error.message : 'vendor step failed', conn);
+      await this.compensation.abandon(origin, { ...key, steps: steps.recorded }, 'key.provision.failed', error instanceof Error ? error.message : 'vendor step failed', conn);
       throw asDomainError(error, conn);
     }
+    steps.stop();
     try {
       return await this.commit(origin, key, result, steps, capabilities, idem, auditAction, auditDetails);
     } catch (error: unknown) {
-      await this.compensation.abandon(origin, key, 'key.provision.failed', error instanceof Error ? error.message : 'finalising failed', conn);
+      await steps.drain().catch(() => undefined);
+      await this.compensation.abandon(origin, { ...key, steps: steps.recorded }, 'key.provision.failed', error instanceof Error ? error.message : 'finalising failed', conn);
       throw error;
     }
   }
 
-  private commit(origin: AuditOrigin, key: IssuedKey, result: ProvisionResult, steps: StepWriter, capabilities: VendorCapabilities, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
+  /**
+   * Tx B: one statement moves the key to `active` (only while its developer is active, share-locking the
+   * developer against a concurrent deactivation) and appends the audit event; with an Idempotency-Key the
+   * stored response commits in the same transaction.
+   */
+  private async commit(origin: AuditOrigin, key: IssuedKey, result: ProvisionResult, steps: StepWriter, capabilities: VendorCapabilities, idem: IdempotencyScope | null, auditAction: string, auditDetails: Record<string, unknown>): Promise<Activation> {
     const awaiting = result.secret === null;
-    return this.dataSource.transaction(async (m) => {
-      // Locked against a concurrent deactivation: either it commits first and this key is never issued, or this
-      // commits first and the offboarding that follows sees the key and revokes it.
-      const developer = await m.query<Array<{ active: boolean }>>(`SELECT active FROM developers WHERE organization_id = $1 AND id = $2 FOR SHARE`, [key.organizationId, key.developerId]);
-      if (!developer[0]?.active) throw new DomainError('developer_inactive', `Developer ${key.developerId} was deactivated while the key was being issued; it was removed at the vendor`, { developer_id: key.developerId });
-      await steps.drain(); // the last step records were written meanwhile, on another connection
-      const active = await this.keys.transition(m, key.organizationId, key.id, ['pending'], {
-        state: awaiting ? 'awaiting_key' : 'active',
-        scope_id: result.scopeId,
-        scope_name: result.scopeName,
-        vendor_key_id: result.vendorKeyId,
-        vendor_refs: result.refs,
-        hint: result.hint,
-        fingerprint: result.secret === null ? null : this.fingerprints.of(result.secret),
-        instructions: result.instructions,
-        activated_at: awaiting ? null : DB_NOW,
-        lease_until: null,
-        last_error: null,
-      });
-      if (!active) throw new DomainError('key_state_conflict', `Key ${key.id} was abandoned while it was being provisioned; nothing was issued`);
-      await this.audit.append(m, origin, {
-        action: awaiting ? 'key.awaiting_key' : auditAction,
-        target: { type: 'key', id: key.id },
-        details: { ...auditDetails, vendor: key.vendor, developer_id: key.developerId, scope_id: result.scopeId, scope_name: result.scopeName, vendor_key_id: result.vendorKeyId, key_hint: result.hint },
-      });
+    const activate = this.keys.transitionStatement(key.organizationId, key.id, ['pending'], {
+      state: awaiting ? 'awaiting_key' : 'active',
+      scope_id: result.scopeId,
+      scope_name: result.scopeName,
+      vendor_key_id: result.vendorKeyId,
+      vendor_refs: result.refs,
+      hint: result.hint,
+      fingerprint: result.secret === null ? null : this.fingerprints.of(result.secret),
+      instructions: result.instructions,
+      steps: steps.recorded,
+      activated_at: awaiting ? null : DB_NOW,
+      lease_until: null,
+      last_error: null,
+    }, { developerActive: true });
+    const event = {
+      action: awaiting ? 'key.awaiting_key' : auditAction,
+      target: { type: 'key', id: key.id },
+      details: { ...auditDetails, vendor: key.vendor, developer_id: key.developerId, scope_id: result.scopeId, scope_name: result.scopeName, vendor_key_id: result.vendorKeyId, key_hint: result.hint },
+    };
+    const finish = async (m: EntityManager): Promise<Activation> => {
+      const [row] = await this.audit.appendOnChange(m, origin, event, activate);
+      if (!row) throw await this.whyNotActivated(m, key);
+      const active = issuedKeyFromRow(row);
       const response = toProvisionedMetadata(active, capabilities);
       if (idem) await this.idempotency.succeed(m, idem, { ...response });
       return { key: active, secret: result.secret, response };
-    });
+    };
+    return idem ? this.dataSource.transaction(finish) : finish(this.dataSource.manager);
+  }
+
+  private async whyNotActivated(m: EntityManager, key: IssuedKey): Promise<DomainError> {
+    const [developer] = await m.query<Array<{ active: boolean }>>(`SELECT active FROM developers WHERE organization_id = $1 AND id = $2`, [key.organizationId, key.developerId]);
+    if (!developer?.active) return new DomainError('developer_inactive', `Developer ${key.developerId} was deactivated while the key was being issued; it was removed at the vendor`, { developer_id: key.developerId });
+    return new DomainError('key_state_conflict', `Key ${key.id} was abandoned while it was being provisioned; nothing was issued`);
   }
 }

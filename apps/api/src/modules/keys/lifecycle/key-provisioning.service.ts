@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound } from '@api/common/errors/domain-error';
 import { RequestContext } from '@api/common/request/request-context';
 import { AuditWriter } from '@api/modules/audit/audit-writer';
 import { originOf } from '@api/modules/audit/audit-event.input';
-import { DevelopersRepository } from '@api/modules/developers/developers.repository';
 import { ProvisionKeyDto } from '@api/modules/keys/dto/provision-key.dto';
 import type { ProvisionedKeyDto } from '@api/modules/keys/dto/key.dto';
 import { Provisioners } from '@api/modules/keys/provisioners/provisioner-registry';
 import { VendorCatalog } from '@api/modules/vendors/vendor-catalog';
-import { VendorConnectionsRepository } from '@api/modules/vendors/vendor-connections.repository';
 import { IdempotencyScope, IdempotencyService, requestHash } from './idempotency.service';
-import { IssuedKeysRepository } from './issued-keys.repository';
+import { IssuedKeysRepository, NewPendingKey } from './issued-keys.repository';
 import { KeyActivation } from './key-activation';
 import { keyScopeOf, NO_DEVELOPER } from './key-access';
+import { ProvisionTargetReader } from './provision-target.reader';
 
 export interface KeyIssueResponse {
   status: 200 | 201;
@@ -30,8 +29,7 @@ export class KeyProvisioningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: IssuedKeysRepository,
-    private readonly developers: DevelopersRepository,
-    private readonly connections: VendorConnectionsRepository,
+    private readonly targets: ProvisionTargetReader,
     private readonly catalog: VendorCatalog,
     private readonly provisioners: Provisioners,
     private readonly idempotency: IdempotencyService,
@@ -48,11 +46,7 @@ export class KeyProvisioningService {
       const why = scope === NO_DEVELOPER ? 'your sign-in is not linked to a developer' : 'you may only request keys for yourself';
       throw new DomainError('forbidden', `Not allowed: ${why}`, { permission: 'keys:write' });
     }
-    // Independent reads, made together; their errors are still reported developer first.
-    const [developer, connection] = await Promise.all([
-      this.developers.findById(ctx.organizationId, dto.developer_id),
-      dto.connection_id ? this.connections.findById(ctx.organizationId, dto.connection_id) : this.connections.defaultFor(ctx.organizationId, dto.vendor),
-    ]);
+    const { developer, connection } = await this.targets.read(ctx.organizationId, dto.developer_id, dto.vendor, dto.connection_id ?? null);
     if (!developer) throw notFound('developer_not_found', 'Developer', dto.developer_id);
     if (!developer.active) throw new DomainError('developer_inactive', `Developer ${developer.id} is deactivated; reactivate them before issuing keys`, { developer_id: developer.id });
     if (!connection) {
@@ -72,34 +66,35 @@ export class KeyProvisioningService {
     const idem: IdempotencyScope | null = idempotencyKey ? { organizationId: ctx.organizationId, userId: ctx.user.userId, key: idempotencyKey } : null;
     const origin = originOf(ctx);
 
-    // Tx A: the pending key, its idempotency record and the audit event commit before any vendor call.
-    const started = await this.dataSource.transaction(async (m) => {
-      if (idem) {
-        const start = await this.idempotency.begin(m, idem, 'keys.provision', requestHash('keys.provision', { ...dto, ...policy, connection_id: connection.id }), keyId);
-        if (start.kind === 'replay') return { replay: start.response } as const;
-      }
-      const key = await this.keys.insertPending(m, {
-        id: keyId,
-        organizationId: ctx.organizationId,
-        developerId: developer.id,
-        connectionId: connection.id,
-        vendor: dto.vendor,
-        intentId: randomUUID(),
-        budgetLimitUsd: policy.budget_limit_usd,
-        rateLimitRpm: policy.rate_limit_rpm,
-        modelsAllowed: policy.models_allowed,
-        description: dto.description ?? null,
-        expiresInDays: policy.expires_in_days,
-        rotatedFrom: null,
-        createdBy: ctx.user.userId,
-      });
-      await this.audit.append(m, origin, {
-        action: 'key.provision.requested',
-        target: { type: 'key', id: keyId },
-        details: { vendor: dto.vendor, developer_id: developer.id, connection_id: connection.id, intent_id: key.intentId, policy, idempotency_key: idem !== null },
-      });
-      return { key } as const;
-    });
+    const pending: NewPendingKey = {
+      id: keyId,
+      organizationId: ctx.organizationId,
+      developerId: developer.id,
+      connectionId: connection.id,
+      vendor: dto.vendor,
+      intentId: randomUUID(),
+      budgetLimitUsd: policy.budget_limit_usd,
+      rateLimitRpm: policy.rate_limit_rpm,
+      modelsAllowed: policy.models_allowed,
+      description: dto.description ?? null,
+      expiresInDays: policy.expires_in_days,
+      rotatedFrom: null,
+      createdBy: ctx.user.userId,
+    };
+    const requested = {
+      action: 'key.provision.requested',
+      target: { type: 'key', id: keyId },
+      details: { vendor: dto.vendor, developer_id: developer.id, connection_id: connection.id, intent_id: pending.intentId, policy, idempotency_key: idem !== null },
+    };
+    // Tx A: the pending key and its audit event (one statement), with the idempotency record when there is one,
+    // commit before any vendor call.
+    const insert = async (m: EntityManager) => ({ key: this.keys.changedRow(await this.audit.appendOnChange(m, origin, requested, this.keys.insertPendingStatement(pending)), 'the pending key was not inserted') });
+    const started = idem
+      ? await this.dataSource.transaction(async (m) => {
+          const start = await this.idempotency.begin(m, idem, 'keys.provision', requestHash('keys.provision', { ...dto, ...policy, connection_id: connection.id }), keyId);
+          return start.kind === 'replay' ? ({ replay: start.response } as const) : insert(m);
+        })
+      : await insert(this.dataSource.manager);
     if ('replay' in started) return { status: 200, body: { ...(started.replay as unknown as ProvisionedKeyDto), secret_delivered: true } };
 
     const conn = await this.activation.openConnection(origin, started.key, connection);

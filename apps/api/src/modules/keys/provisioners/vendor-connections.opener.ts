@@ -5,6 +5,9 @@ import type { VendorConnectionEntity } from '@api/modules/vendors/entities/vendo
 import { VendorConnectionsRepository } from '@api/modules/vendors/vendor-connections.repository';
 import { VendorCredentials } from '@api/modules/vendors/vendor-credentials';
 
+/** The columns of a connection row that opening it needs. */
+export type OpenableConnection = Pick<VendorConnectionEntity, 'id' | 'vendor' | 'label' | 'credentialSealed' | 'settings'>;
+
 /** Loads a connection and decrypts its admin credential for one vendor call; nothing is cached. */
 @Injectable()
 export class VendorConnectionOpener {
@@ -20,7 +23,7 @@ export class VendorConnectionOpener {
   }
 
   /** A connection row already read in this organization, with its admin credential unsealed. */
-  decrypt(connection: VendorConnectionEntity): DecryptedConnection {
+  decrypt(connection: OpenableConnection): DecryptedConnection {
     return {
       id: connection.id,
       vendor: connection.vendor,
