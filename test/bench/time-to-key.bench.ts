@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { OpenAIProvisioner, type DecryptedConnection, type ProvisionIntent } from '@keygate/provisioners';
 import type { BenchContext } from './support/bench-context';
 import { check, type BenchResult } from './support/bench-result';
@@ -53,6 +55,42 @@ async function direct(stack: OpenAIStack, provisioner: OpenAIProvisioner, conn: 
 }
 
 const median = (values: number[]) => percentile(values, 50);
+
+interface RoundTrips {
+  /** After the caller sat idle for as long as one vendor call takes. */
+  afterIdle: number;
+  backToBack: number;
+}
+
+/** Medians of one exchange made after an idle wait (as KeyGate's are, around each vendor call) and right after another. */
+async function roundTrips(idleMs: number, exchange: () => Promise<unknown>): Promise<RoundTrips> {
+  const afterIdle: number[] = [];
+  const backToBack: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    await sleep(idleMs);
+    let t = performance.now();
+    await exchange();
+    afterIdle.push(elapsedMs(t));
+    t = performance.now();
+    await exchange();
+    backToBack.push(elapsedMs(t));
+  }
+  return { afterIdle: median(afterIdle), backToBack: median(backToBack) };
+}
+
+/** What this machine charges for the exchanges KeyGate cannot avoid: one HTTP request, three database statements. */
+async function machineFloor(stack: OpenAIStack, idleMs: number): Promise<{ http: RoundTrips; db: RoundTrips; floorMs: number }> {
+  const client = new Client({ connectionString: stack.databaseUrl });
+  await client.connect();
+  try {
+    const db = await roundTrips(idleMs, () => client.query('SELECT 1'));
+    const http = await roundTrips(idleMs, () => stack.api.http.get('/health'));
+    // The request arrives after idle; the read and Tx A follow it; Tx B follows the last vendor call's wait.
+    return { http, db, floorMs: http.afterIdle + db.afterIdle + db.backToBack + db.afterIdle };
+  } finally {
+    await client.end();
+  }
+}
 const fmt = (values: number[]) => `p50 ${round(percentile(values, 50))} ms, p95 ${round(percentile(values, 95))} ms`;
 
 /** Time-to-key through KeyGate against the provisioner's own SDK calls, with latency on every vendor call. */
@@ -75,6 +113,7 @@ export async function benchTimeToKey(ctx: BenchContext): Promise<BenchResult> {
         bare.push(d);
       }
     }
+    const floor = await machineFloor(stack, sizes.vendorLatencyMs);
     const kgMs = keygate.map((s) => s.ms);
     const directMs = bare.map((s) => s.ms);
     const p50Kg = percentile(kgMs, 50);
@@ -95,7 +134,8 @@ export async function benchTimeToKey(ctx: BenchContext): Promise<BenchResult> {
       ],
       details: [
         `KeyGate: ${fmt(kgMs)}; direct: ${fmt(directMs)}.`,
-        `Where KeyGate's time goes (medians, journal clock at millisecond resolution): request to first vendor call ${round(median(keygate.map((x) => x.beforeVendorMs)))} ms (direct ${round(median(bare.map((x) => x.beforeVendorMs)))} ms); last vendor call to response ${round(median(keygate.map((x) => x.afterVendorMs)))} ms (direct ${round(median(bare.map((x) => x.afterVendorMs)))} ms); the rest is between vendor calls (step records, a busier process).`,
+        `Where KeyGate's time goes (medians, journal clock at millisecond resolution): request to first vendor call ${round(median(keygate.map((x) => x.beforeVendorMs)))} ms (direct ${round(median(bare.map((x) => x.beforeVendorMs)))} ms); last vendor call to response ${round(median(keygate.map((x) => x.afterVendorMs)))} ms (direct ${round(median(bare.map((x) => x.afterVendorMs)))} ms); the rest is between vendor calls (KeyGate's process shares the two cores with the simulator and PostgreSQL; a provision that finishes within a second writes no step rows of its own).`,
+        `This machine's floor for the exchanges KeyGate cannot avoid: an HTTP exchange with KeyGate (GET /health) takes ${round(floor.http.afterIdle)} ms after a ${sizes.vendorLatencyMs} ms idle wait and ${round(floor.http.backToBack)} ms back to back; a PostgreSQL round trip (SELECT 1) ${round(floor.db.afterIdle)} / ${round(floor.db.backToBack)} ms. A key needs the request, the developer and connection read, Tx A (committed before any vendor call) and Tx B (committed before the secret is returned, after the last vendor call's wait): at least ${round(floor.floorMs)} ms before any statement does work or any commit reaches the disk.`,
         `Vendor calls per key (from the simulator's journal): KeyGate ${calls(keygate)}, direct ${calls(bare)} (constant: the happy path makes no lookups).`,
       ],
       seconds: elapsedMs(started) / 1000,
