@@ -54,8 +54,14 @@ describe('operations endpoints and HTTP hygiene', () => {
     const org = await createTestOrganization(t);
     await t.http.get('/api/v1/auth/me', { token: org.users.owner.token, headers: { 'x-request-id': 'log-check-1' } });
     const dir = join(testRunDir(), 'logs');
-    const text = readdirSync(dir).filter((f) => f.startsWith(t.db.name)).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { reqId?: string });
+    const read = () => readdirSync(dir).filter((f) => f.startsWith(t.db.name)).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    // The access line is written once the response has gone out, so it may land just after the client has its answer.
+    let text = read();
+    for (const deadline = Date.now() + 5000; !text.includes('"reqId":"log-check-1"') && Date.now() < deadline; text = read()) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    const lines = complete.trim().split('\n').map((l) => JSON.parse(l) as { reqId?: string });
     expect(lines.some((l) => l.reqId === 'log-check-1')).toBe(true);
     expect(text).not.toContain(org.users.owner.token);
     expect(text).not.toContain(org.users.owner.password);
