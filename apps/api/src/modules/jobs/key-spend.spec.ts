@@ -8,9 +8,10 @@ interface Key {
   state: KeyState;
   scopeId: string | null;
   vendorKeyId: string | null;
+  rotatedFrom: string | null;
 }
 
-const key = (id: string, developerId: string, scopeId: string, vendorKeyId: string | null, state: KeyState = 'active'): Key => ({ id, developerId, state, scopeId, vendorKeyId });
+const key = (id: string, developerId: string, scopeId: string, vendorKeyId: string | null, state: KeyState = 'active', rotatedFrom: string | null = null): Key => ({ id, developerId, state, scopeId, vendorKeyId, rotatedFrom });
 const costsOf = (byScope: Record<string, number>, byKey?: Record<string, number>): ConnectionCosts => ({
   byScope: new Map(Object.entries(byScope)),
   ...(byKey ? { byKey: new Map(Object.entries(byKey)) } : {}),
@@ -53,5 +54,16 @@ describe('the cost a key is judged by', () => {
   it('keeps two keys of one developer in one scope on the scope cost (a rotation in a developer workspace)', () => {
     const next = key('ann-next', 'dev-ann', 'team-ws', 'apikey_ann2');
     expect(spent([ann, next], [ann, next], costsOf({ 'team-ws': 5 }, { apikey_ann: 3, apikey_ann2: 2 }))).toEqual({ ann: 5, 'ann-next': 5 });
+  });
+
+  it('charges a rotated key in a shared workspace the month\'s cost of the keys it replaced: rotating does not reset a budget', () => {
+    const first = key('ann-1', 'dev-ann', 'team-ws', 'apikey_ann1', 'revoked');
+    const second = key('ann-2', 'dev-ann', 'team-ws', 'apikey_ann2', 'revoked', 'ann-1');
+    const current = key('ann-3', 'dev-ann', 'team-ws', 'apikey_ann3', 'active', 'ann-2');
+    const waiting = key('ann-4', 'dev-ann', 'team-ws', null, 'awaiting_key', 'ann-3');
+    const all = [first, second, current, bob];
+    const costs = costsOf({ 'team-ws': 10 }, { apikey_ann1: 4, apikey_ann2: 2.5, apikey_ann3: 1, apikey_bob: 2.5 });
+    expect(spent([current, bob], all, costs)).toEqual({ 'ann-3': 7.5, bob: 2.5 });
+    expect(spent([waiting], [...all, waiting], costs)).toEqual({ 'ann-4': 7.5 });
   });
 });
